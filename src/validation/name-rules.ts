@@ -1,0 +1,105 @@
+/**
+ * Name rules for TCR and CAM objects. One home for each rule: synth-time validation in the constructs and
+ * the emulator's request validation both call these functions, so the two can never disagree.
+ *
+ * Each checker returns `undefined` for a valid value, or a sentence stating the rule that was broken.
+ * Rules marked UNCERTAIN are not stated by a source in shared/reference; they are kept strict so that a
+ * wrong guess fails loudly at synth time rather than at `cdktf deploy`.
+ */
+
+/** Prefix TCR adds to service-account names in API responses and docker logins. */
+export const SERVICE_ACCOUNT_PREFIX = 'tcr$';
+/** Alternative prefix the registry backend accepts for CI systems that mishandle `$`. */
+export const SERVICE_ACCOUNT_CI_PREFIX = 'tcr@';
+
+/** Namespace: 2-30 chars, lowercase letters, digits and `.` `_` `-`; no separator at start, end, or twice in a row (CreateNamespace doc). */
+export const NAMESPACE_NAME_RULE =
+  'must be 2-30 characters of lowercase letters, digits and the separators ".", "_", "-", and must not start or end with a separator or contain two separators in a row';
+
+export function checkNamespaceName(name: string): string | undefined {
+  if (name.length < 2 || name.length > 30) return NAMESPACE_NAME_RULE;
+  if (!/^[a-z0-9._-]+$/.test(name)) return NAMESPACE_NAME_RULE;
+  if (/^[._-]|[._-]$/.test(name) || /[._-]{2}/.test(name)) return NAMESPACE_NAME_RULE;
+  return undefined;
+}
+
+/**
+ * Service account: `[a-z0-9._-]`, starting with a letter or digit (TCR "Managing Service Accounts").
+ * The `tcr$` prefix is added by the service and must not be typed by the user.
+ * UNCERTAIN: the maximum length is not documented; 1-64 is assumed (CAM-style bound) and enforced.
+ */
+export const SERVICE_ACCOUNT_NAME_RULE =
+  'must be 1-64 characters of lowercase letters, digits, ".", "_" and "-", starting with a letter or digit, without the "tcr$"/"tcr@" prefix (TCR adds it)';
+
+export function checkServiceAccountName(name: string): string | undefined {
+  if (name.startsWith(SERVICE_ACCOUNT_PREFIX) || name.startsWith(SERVICE_ACCOUNT_CI_PREFIX)) {
+    return SERVICE_ACCOUNT_NAME_RULE;
+  }
+  if (name.length < 1 || name.length > 64) return SERVICE_ACCOUNT_NAME_RULE;
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) return SERVICE_ACCOUNT_NAME_RULE;
+  return undefined;
+}
+
+/**
+ * Instance (registry) name. UNCERTAIN: the CreateInstance doc gives no rule; the console enforces
+ * 5-50 characters of lowercase letters, digits and "-", starting with a letter and not ending with "-".
+ * The name becomes the DNS label `<name>.tencentcloudcr.com`, so anything looser could not resolve anyway.
+ */
+export const INSTANCE_NAME_RULE =
+  'must be 5-50 characters of lowercase letters, digits and "-", starting with a letter and not ending with "-" (it becomes <name>.tencentcloudcr.com)';
+
+export function checkInstanceName(name: string): string | undefined {
+  if (name.length < 5 || name.length > 50) return INSTANCE_NAME_RULE;
+  if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(name)) return INSTANCE_NAME_RULE;
+  return undefined;
+}
+
+/** CAM policy name: 1-128 characters of letters, digits and `+=,.@_-` (CreatePolicy doc). */
+export const POLICY_NAME_RULE = 'must be 1-128 characters of letters, digits and "+=,.@_-"';
+
+export function checkPolicyName(name: string): string | undefined {
+  if (name.length < 1 || name.length > 128) return POLICY_NAME_RULE;
+  if (!/^[A-Za-z0-9+=,.@_-]+$/.test(name)) return POLICY_NAME_RULE;
+  return undefined;
+}
+
+/** CAM limits (CAM "Use Limits"). */
+export const CAM_LIMITS = {
+  /** Characters in one policy document. */
+  policyDocumentMaxChars: 6144,
+  /** Custom policies per root account. */
+  customPoliciesPerAccount: 1500,
+  /** Policies attached directly to one user, group or role. */
+  attachmentsPerPrincipal: 200,
+  /** Policy description, in bytes (InvalidParameter.DescriptionLengthOverlimit). */
+  policyDescriptionMaxBytes: 300,
+} as const;
+
+/** Service-account password (ModifyServiceAccountPassword): 8-20 chars, at least one upper, one lower, one digit. */
+export const SERVICE_ACCOUNT_PASSWORD_RULE =
+  'must be 8-20 characters with at least one uppercase letter, one lowercase letter and one digit';
+
+export function checkServiceAccountPassword(password: string): string | undefined {
+  if (password.length < 8 || password.length > 20) return SERVICE_ACCOUNT_PASSWORD_RULE;
+  if (!/[A-Z]/.test(password) || !/[a-z]/.test(password) || !/[0-9]/.test(password)) {
+    return SERVICE_ACCOUNT_PASSWORD_RULE;
+  }
+  return undefined;
+}
+
+/** Long-term instance token description: 0-255 characters (provider schema "Valid length [0~255]"). */
+export const TOKEN_DESCRIPTION_RULE = 'must be at most 255 characters';
+
+export function checkTokenDescription(desc: string): string | undefined {
+  return desc.length > 255 ? TOKEN_DESCRIPTION_RULE : undefined;
+}
+
+/** SSM secret name: UNCERTAIN (not in the reference); 1-128 of letters, digits, "_" and "-", starting with a letter or digit. */
+export const SECRET_NAME_RULE =
+  'must be 1-128 characters of letters, digits, "_" and "-", starting with a letter or digit';
+
+export function checkSecretName(name: string): string | undefined {
+  if (name.length < 1 || name.length > 128) return SECRET_NAME_RULE;
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name)) return SECRET_NAME_RULE;
+  return undefined;
+}

@@ -1,0 +1,13 @@
+import { ApiError, invalidParameterValue, missingParameter } from '../../src/emulator/api-error';
+
+test('API errors name the field, the value and the rule', () => {
+  const missing = missingParameter('RegistryId');
+  expect(missing).toBeInstanceOf(ApiError);
+  expect(missing.code).toBe('MissingParameter');
+  expect(missing.message).toContain('RegistryId');
+
+  const invalid = invalidParameterValue('NamespaceName', 'A', 'must be lowercase');
+  expect(invalid.code).toBe('InvalidParameterValue');
+  expect(invalid.message).toBe('The value "A" of parameter `NamespaceName` is invalid: must be lowercase.');
+  expect(invalidParameterValue('Name', 1, 'r', 'InvalidParameter').code).toBe('InvalidParameter');
+});
