@@ -103,3 +103,31 @@ export function checkSecretName(name: string): string | undefined {
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name)) return SECRET_NAME_RULE;
   return undefined;
 }
+
+/** Actions a TCR service-account permission may carry (SDK `Permission` model; provider schema description). */
+export const SERVICE_ACCOUNT_ACTIONS: readonly string[] = [
+  'tcr:CreateHelmChart',
+  'tcr:CreateRepository',
+  'tcr:DescribeHelmCharts',
+  'tcr:PullRepository',
+  'tcr:PushRepository',
+];
+
+/** Console default validity of a new service account, in days (TCR "Managing Service Accounts"). */
+export const SERVICE_ACCOUNT_DEFAULT_VALIDITY_DAYS = 30;
+
+/**
+ * Project convention for "permanent": `Duration = 0` and no `ExpiresAt`; the service then reports `ExpiresAt = 0`.
+ * UNCERTAIN: the API docs do not say how Permanent is encoded. The emulator implements exactly this convention,
+ * so if the real service disagrees, only this constant and the emulator change.
+ */
+export const PERMANENT_DURATION_DAYS = 0;
+
+/** UNCERTAIN upper bound (not documented): ten years, so typos such as 36500 fail at synth. */
+export const VALIDITY_MAX_DAYS = 3650;
+export const VALIDITY_DAYS_RULE = `must be a whole number of days from 1 to ${VALIDITY_MAX_DAYS} (use Validity.permanent() for no expiry)`;
+
+export function checkValidityDays(days: number): string | undefined {
+  if (!Number.isInteger(days) || days < 1 || days > VALIDITY_MAX_DAYS) return VALIDITY_DAYS_RULE;
+  return undefined;
+}

@@ -50,3 +50,9 @@ describe('name rules', () => {
     expect(checkSecretName('')).toBeDefined();
   });
 });
+
+describe('validity days', () => {
+  const { checkValidityDays, VALIDITY_MAX_DAYS } = jest.requireActual('../../src/validation/name-rules');
+  test.each([1, 30, VALIDITY_MAX_DAYS])('%p days is valid', (d) => expect(checkValidityDays(d)).toBeUndefined());
+  test.each([0, -1, 1.5, VALIDITY_MAX_DAYS + 1, NaN])('%p days is rejected', (d) => expect(checkValidityDays(d)).toMatch(/whole number of days/));
+});
