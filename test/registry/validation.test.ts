@@ -135,6 +135,25 @@ describe('namespace validation', () => {
     expect(validationErrors(stack)).toEqual([]);
   });
 
+  test('duplicate namespace names across two imports of the same existing instance', () => {
+    const { stack } = stackWithProvider();
+    const a = TcrInstance.fromInstanceAttributes(stack, 'a', { instanceId: 'tcr-1', name: 'acme-registry' });
+    const b = TcrInstance.fromInstanceAttributes(stack, 'b', { instanceId: 'tcr-1', name: 'acme-registry' });
+    a.addNamespace('apps', { name: 'apps' });
+    b.addNamespace('apps', { name: 'apps' });
+    expectOne(validationErrors(stack), {
+      path: 'stack/b/apps', expected: ['"apps"', 'must be unique within one TCR instance', 'namespace stack/a/apps already uses it'],
+    });
+  });
+
+  test('the same names in two separate apps do not collide', () => {
+    for (let i = 0; i < 2; i++) {
+      const { stack } = stackWithProvider();
+      TcrInstance.fromInstanceAttributes(stack, 'a', { instanceId: 'tcr-1', name: 'acme-registry' }).addNamespace('apps', { name: 'apps' });
+      expect(validationErrors(stack)).toEqual([]);
+    }
+  });
+
   test('imported namespace with an invalid name', () => {
     const { stack, instance } = stackWithInstance();
     const account = instance.addServiceAccount('sa', { name: 'robot' });

@@ -16,25 +16,40 @@ interface MemberIndex {
   firstServiceAccount?: Map<string, NamedMember>;
 }
 
-// Keyed by the instance object (owned or imported), so duplicate checks are O(members) per instance, not O(n^2).
-const indexes = new WeakMap<object, MemberIndex>();
+/** The instance side of a membership: its construct (for the app scope) and its id. */
+export interface InstanceRef {
+  readonly node: IConstruct['node'];
+  readonly instanceId: string;
+}
 
-function indexOf(instance: object): MemberIndex {
-  let index = indexes.get(instance);
+// One index per instance, so duplicate checks are O(members) per instance, not O(n^2). Scoped per construct tree
+// (app) so separate apps in one process never share names; keyed by the literal instance id where there is one,
+// so two imports of the same existing instance share an index, else by the instance object.
+const indexesByApp = new WeakMap<IConstruct, Map<unknown, MemberIndex>>();
+
+function indexOf(instance: InstanceRef): MemberIndex {
+  const root = instance.node.root;
+  let indexes = indexesByApp.get(root);
+  if (!indexes) {
+    indexes = new Map();
+    indexesByApp.set(root, indexes);
+  }
+  const key = Token.isUnresolved(instance.instanceId) ? instance : `id:${instance.instanceId}`;
+  let index = indexes.get(key);
   if (!index) {
     index = { namespaces: [], serviceAccounts: [] };
-    indexes.set(instance, index);
+    indexes.set(key, index);
   }
   return index;
 }
 
-export function registerNamespace(instance: object, member: NamedMember): void {
+export function registerNamespace(instance: InstanceRef, member: NamedMember): void {
   const index = indexOf(instance);
   index.namespaces.push(member);
   index.firstNamespace = undefined;
 }
 
-export function registerServiceAccount(instance: object, member: NamedMember): void {
+export function registerServiceAccount(instance: InstanceRef, member: NamedMember): void {
   const index = indexOf(instance);
   index.serviceAccounts.push(member);
   index.firstServiceAccount = undefined;
@@ -49,14 +64,14 @@ function firstHolders(members: NamedMember[]): Map<string, NamedMember> {
 }
 
 /** The member that first declared `member`'s name in the same instance, when it is not `member` itself. */
-export function earlierNamespaceWithSameName(instance: object, member: NamedMember): NamedMember | undefined {
+export function earlierNamespaceWithSameName(instance: InstanceRef, member: NamedMember): NamedMember | undefined {
   const index = indexOf(instance);
   index.firstNamespace ??= firstHolders(index.namespaces);
   const first = index.firstNamespace.get(member.declaredName);
   return first && first.construct !== member.construct ? first : undefined;
 }
 
-export function earlierServiceAccountWithSameName(instance: object, member: NamedMember): NamedMember | undefined {
+export function earlierServiceAccountWithSameName(instance: InstanceRef, member: NamedMember): NamedMember | undefined {
   const index = indexOf(instance);
   index.firstServiceAccount ??= firstHolders(index.serviceAccounts);
   const first = index.firstServiceAccount.get(member.declaredName);
