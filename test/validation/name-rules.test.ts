@@ -2,6 +2,7 @@ import {
   checkInstanceName, checkNamespaceName, checkPolicyName, checkSecretName, checkServiceAccountName,
   checkServiceAccountPassword, checkTokenDescription,
 } from '../../src/validation/name-rules';
+import * as NameRules from '../../src/validation/name-rules';
 
 describe('name rules', () => {
   test.each(['ab', 'team-a', 'a.b_c-d', 'x'.repeat(30), '0abc'])('namespace %p is valid', (n) => {
@@ -55,4 +56,25 @@ describe('validity days', () => {
   const { checkValidityDays, VALIDITY_MAX_DAYS } = jest.requireActual('../../src/validation/name-rules');
   test.each([1, 30, VALIDITY_MAX_DAYS])('%p days is valid', (d) => expect(checkValidityDays(d)).toBeUndefined());
   test.each([0, -1, 1.5, VALIDITY_MAX_DAYS + 1, NaN])('%p days is rejected', (d) => expect(checkValidityDays(d)).toMatch(/whole number of days/));
+});
+
+describe('registry types and SSM rules', () => {
+  test('registry types', () => {
+    for (const type of ['basic', 'standard', 'premium']) expect(NameRules.checkRegistryType(type)).toBeUndefined();
+    expect(NameRules.checkRegistryType('Basic')).toBe(NameRules.REGISTRY_TYPE_RULE);
+  });
+
+  test('secret version ids', () => {
+    expect(NameRules.checkSecretVersionId('v1.2_3-x')).toBeUndefined();
+    expect(NameRules.checkSecretVersionId('x'.repeat(64))).toBeUndefined();
+    expect(NameRules.checkSecretVersionId('x'.repeat(65))).toBe(NameRules.SECRET_VERSION_ID_RULE);
+    expect(NameRules.checkSecretVersionId('')).toBe(NameRules.SECRET_VERSION_ID_RULE);
+    expect(NameRules.checkSecretVersionId('_v')).toBe(NameRules.SECRET_VERSION_ID_RULE);
+    expect(NameRules.checkSecretVersionId('v/1')).toBe(NameRules.SECRET_VERSION_ID_RULE);
+  });
+
+  test('limits', () => {
+    expect(NameRules.SSM_LIMITS.versionsPerSecret).toBe(10);
+    expect(NameRules.TEMP_TOKEN_VALIDITY_MS).toBe(3_600_000);
+  });
 });
