@@ -519,14 +519,16 @@ function describeNamespaces(ctx: ActionContext, params: Record<string, any>) {
   const instance = findInstance(ctx, registryId, 'ResourceNotFound');
   const offset = optionalInteger(params, 'Offset', 0) ?? 0;
   const all = optionalBoolean(params, 'All') ?? false;
-  const limit = pageLimit(params, 'Limit', 20, 100);
+  // No documented ceiling; the provider pages with Limit 200 and item offsets.
+  const limit = pageLimit(params, 'Limit', 20, Number.MAX_SAFE_INTEGER);
   const tagFilters: string[] = [];
   (Array.isArray(params.Filters) ? params.Filters : []).forEach((filter: any, i: number) => {
     if (!filter || filter.Name !== 'Tags') throw invalidParameterValue(`Filters.${i}.Name`, filter?.Name, 'must be Tags', 'InvalidParameter');
     tagFilters.push(...(filter.Values ?? []));
   });
   const selected = Object.values(instance.namespaces)
-    .filter((ns) => !name || ns.name === name)
+    // NamespaceName is a search (the provider re-checks for an exact match among the results).
+    .filter((ns) => !name || ns.name.includes(name))
     .filter((ns) => tagFilters.every((kv) => ns.tags.some((t) => `${t.Key}:${t.Value}` === kv)))
     .sort((a, b) => a.namespaceId - b.namespaceId);
   const page = all ? selected : selected.slice(offset, offset + limit);

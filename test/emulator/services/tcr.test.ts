@@ -134,6 +134,7 @@ describe('namespaces', () => {
     expect(all.NamespaceList[0]).toMatchObject({ Name: 'team-a', Public: true, NamespaceId: 1, AutoScan: true, PreventVUL: true, Severity: 'high', CVEWhitelistItems: [{ CVEID: 'CVE-2024-1' }] });
     expect(h.authorized.at(-1)?.resources).toEqual([`qcs::tcr:ap-guangzhou:uin/${ROOT.ownerUin}:repository/${id}/*`]);
     expect(h.call('DescribeNamespaces', { RegistryId: id, NamespaceName: 'team-b' }).NamespaceList.map((n: any) => n.Name)).toEqual(['team-b']);
+    expect(h.call('DescribeNamespaces', { RegistryId: id, NamespaceName: 'team' }).NamespaceList.map((n: any) => n.Name)).toEqual(['team-a', 'team-b']);
     expect(h.call('DescribeNamespaces', { RegistryId: id, NamespaceName: 'nope' }).TotalCount).toBe(0);
     expect(h.call('DescribeNamespaces', { RegistryId: id, Filters: [{ Name: 'Tags', Values: ['env:prod'] }] }).NamespaceList.map((n: any) => n.Name)).toEqual(['team-a']);
     expect(h.call('DescribeNamespaces', { RegistryId: id, Limit: 1, Offset: 1 }).NamespaceList.map((n: any) => n.Name)).toEqual(['team-b']);
