@@ -156,12 +156,19 @@ test('missing and mistyped parameters name the field', async () => {
   expect(mistyped.message).toContain('IsPublic');
 });
 
-test('documented rate limit: DescribeServiceAccounts 20/s per caller', async () => {
+test('documented rate limits: DescribeServiceAccounts 20/s, CreateInstanceToken 100/s per caller', async () => {
   const { RegistryId } = await client.CreateInstance({ RegistryName: 'rate-registry', RegistryType: 'basic' });
   const results = await Promise.allSettled(Array.from({ length: 25 }, () => client.DescribeServiceAccounts({ RegistryId: RegistryId! })));
   const limited = results.filter((r) => r.status === 'rejected' && (r.reason as any).code === 'RequestLimitExceeded');
   expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(20);
   expect(limited).toHaveLength(5);
+
+  const tokens = await Promise.allSettled(Array.from({ length: 101 }, () => client.CreateInstanceToken({ RegistryId: RegistryId! })));
+  expect(tokens.filter((r) => r.status === 'fulfilled')).toHaveLength(100);
+  expect(tokens.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(['RequestLimitExceeded']);
+  // The next one-second window of the (frozen) virtual clock opens again.
+  handle.admin.advanceClock(1000);
+  expect((await client.DescribeServiceAccounts({ RegistryId: RegistryId! })).TotalCount).toBe(0);
 });
 
 test('CAM: a sub-account is denied until a policy allows the action on the instance', async () => {
