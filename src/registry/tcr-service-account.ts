@@ -2,7 +2,7 @@ import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { tcrServiceAccount } from '../providers/tencentcloud';
 import {
-  checkServiceAccountAction, checkServiceAccountName, checkValidityDays, checkValidityUntil,
+  checkServiceAccountAction, checkServiceAccountName, checkValidityDays, checkValidityUntil, GRANT_ACTIONS_RULE,
   SAME_INSTANCE_GRANT_RULE, SERVICE_ACCOUNT_CI_PREFIX, SERVICE_ACCOUNT_GRANTS_RULE, SERVICE_ACCOUNT_PREFIX,
   UNIQUE_IN_INSTANCE_RULE,
 } from '../validation/name-rules';
@@ -61,7 +61,13 @@ export interface TcrServiceAccountProps extends TcrServiceAccountOptions {
 }
 
 interface NamespaceGrant {
+  /** The handle whose name is rendered into `permissions.resource`. */
   readonly namespace: ITcrNamespace;
+  /**
+   * Every handle granted under this name: a namespace of another instance with the same name must not hide
+   * behind the first handle, or the cross-instance check would never see it.
+   */
+  readonly handles: Set<ITcrNamespace>;
   readonly actions: Set<string>;
 }
 
@@ -122,9 +128,10 @@ export class TcrServiceAccount extends Construct implements ITcrServiceAccount {
     const key = namespace instanceof TcrNamespaceBase ? namespace._declaredName : namespace.name;
     let grant = this.grants.get(key);
     if (!grant) {
-      grant = { namespace, actions: new Set() };
+      grant = { namespace, handles: new Set(), actions: new Set() };
       this.grants.set(key, grant);
     }
+    grant.handles.add(namespace);
     for (const action of actions) grant.actions.add(action);
     // Rendered eagerly (accounts carry few grants): a Lazy per account made synth ~25% slower and used ~50% more
     // memory at 1,000 accounts (bench/RESULTS.md), because cdktf resolves and re-resolves each lazy value.
@@ -160,9 +167,14 @@ export class TcrServiceAccount extends Construct implements ITcrServiceAccount {
 
     if (this.grants.size === 0) out.push(problem(kind, 'grants', [], SERVICE_ACCOUNT_GRANTS_RULE));
     for (const grant of this.grants.values()) {
-      if (!sameInstance(grant.namespace.instance, this.instance)) {
-        out.push(problem(kind, 'grants', grant.namespace.node.path,
-          `is a namespace of instance ${grant.namespace.instance.node.path}, but ${SAME_INSTANCE_GRANT_RULE} (${this.instance.node.path})`));
+      for (const handle of grant.handles) {
+        if (!sameInstance(handle.instance, this.instance)) {
+          out.push(problem(kind, 'grants', handle.node.path,
+            `is a namespace of instance ${handle.instance.node.path}, but ${SAME_INSTANCE_GRANT_RULE} (${this.instance.node.path})`));
+        }
+      }
+      if (grant.actions.size === 0) {
+        out.push(problem(kind, `grants[${grant.namespace.node.path}].actions`, [], GRANT_ACTIONS_RULE));
       }
       for (const action of grant.actions) {
         checkLiteral(out, kind, `grants[${grant.namespace.node.path}].actions`, action, checkServiceAccountAction);

@@ -208,6 +208,9 @@ export const SAME_INSTANCE_GRANT_RULE = 'must belong to the same TCR instance as
 export const SERVICE_ACCOUNT_GRANTS_RULE =
   'must contain at least one namespace grant (tencentcloud_tcr_service_account needs one or more permissions blocks); call namespace.grantPull(account) or grantPush(account)';
 
+/** A grant must carry at least one action: the provider's `actions` set is required and an empty one grants nothing. */
+export const GRANT_ACTIONS_RULE = 'must contain at least one action (e.g. TcrAction.PULL_REPOSITORY)';
+
 export const SERVICE_ACCOUNT_ACTION_RULE = `must be one of ${SERVICE_ACCOUNT_ACTIONS.join(', ')}`;
 
 export function checkServiceAccountAction(action: string): string | undefined {

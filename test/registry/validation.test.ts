@@ -232,6 +232,29 @@ describe('service account validation', () => {
     expectOne(validationErrors(stack), { path: 'stack/registry/ci', expected: ['"stack/legacy"', 'must belong to the same TCR instance'] });
   });
 
+  test('a grant on a same-named namespace of another instance is not merged away', () => {
+    const { stack, instance } = stackWithInstance();
+    const other = new TcrInstance(stack, 'other', { name: 'acme-other' });
+    const account = instance.addServiceAccount('ci', { name: 'ci' });
+    instance.addNamespace('apps', { name: 'apps' }).grantPull(account);
+    other.addNamespace('apps', { name: 'apps' }).grantPush(account);
+    expectOne(validationErrors(stack), {
+      path: 'stack/registry/ci',
+      expected: ['property "grants" has value "stack/other/apps"', 'is a namespace of instance stack/other',
+        'must belong to the same TCR instance as the service account (stack/registry)'],
+    });
+  });
+
+  test('a grant without actions', () => {
+    const { stack, instance } = stackWithInstance();
+    const account = instance.addServiceAccount('ci', { name: 'ci' });
+    instance.addNamespace('apps', { name: 'apps' }).grant(account);
+    expectOne(validationErrors(stack), {
+      path: 'stack/registry/ci',
+      expected: ['property "grants[stack/registry/apps].actions" has value []', 'must contain at least one action'],
+    });
+  });
+
   test('two imports of the same instance id count as one instance', () => {
     const { stack } = stackWithProvider();
     const a = TcrInstance.fromInstanceAttributes(stack, 'a', { instanceId: 'tcr-1', name: 'acme-registry' });
