@@ -31,10 +31,10 @@ export interface TcrNamespaceOptions {
   /** Namespace name: 2-30 lowercase letters, digits and single separators `.` `_` `-` inside. */
   readonly name: string;
   /**
-   * Anyone may pull without logging in.
+   * Anyone may pull without logging in. (Not named `public`: that is a reserved word in Java and C#.)
    * @default false
    */
-  readonly public?: boolean;
+  readonly isPublic?: boolean;
   /**
    * Scan images for vulnerabilities automatically on push.
    * @default false
@@ -128,7 +128,7 @@ export class TcrNamespace extends TcrNamespaceBase {
     this.resource = new tcrNamespace.TcrNamespace(this, 'Resource', {
       instanceId: props.instance.instanceId,
       name: props.name,
-      isPublic: props.public ?? false,
+      isPublic: props.isPublic ?? false,
       isAutoScan: props.autoScan ?? false,
       isPreventVul: props.blockVulnerableImages ?? false,
       severity: props.blockSeverity?.value,

@@ -124,14 +124,14 @@ export class TcrServiceAccount extends Construct implements ITcrServiceAccount {
     return this.resource.password;
   }
 
-  public addNamespaceGrant(namespace: ITcrNamespace, actions: string[]): void {
-    const key = namespace instanceof TcrNamespaceBase ? namespace._declaredName : namespace.name;
+  public addNamespaceGrant(tcrNamespace: ITcrNamespace, actions: string[]): void {
+    const key = tcrNamespace instanceof TcrNamespaceBase ? tcrNamespace._declaredName : tcrNamespace.name;
     let grant = this.grants.get(key);
     if (!grant) {
-      grant = { namespace, handles: new Set(), actions: new Set() };
+      grant = { namespace: tcrNamespace, handles: new Set(), actions: new Set() };
       this.grants.set(key, grant);
     }
-    grant.handles.add(namespace);
+    grant.handles.add(tcrNamespace);
     for (const action of actions) grant.actions.add(action);
     // Rendered eagerly (accounts carry few grants): a Lazy per account made synth ~25% slower and used ~50% more
     // memory at 1,000 accounts (bench/RESULTS.md), because cdktf resolves and re-resolves each lazy value.
