@@ -3,7 +3,9 @@ import { Construct, IConstruct } from 'constructs';
 import { tcrInstance } from '../providers/tencentcloud';
 import {
   ALLOWLIST_PUBLIC_ACCESS_RULE, checkCidrBlock, checkInstanceName, checkPrepaidPeriodMonths, REPLICATION_EDITION_RULE,
+  UNIQUE_INSTANCE_NAME_RULE,
 } from '../validation/name-rules';
+import { earlierOwnedInstanceWithSameName, NamedMember, registerOwnedInstance } from './private/instance-members';
 import { checkLiteral, checkTags, problem } from './private/validation';
 import { TcrBilling } from './tcr-billing';
 import { TcrInstanceType } from './tcr-instance-type';
@@ -193,13 +195,19 @@ export class TcrInstance extends TcrInstanceBase {
     this.publicDomain = this.resource.publicDomain;
     this.internalEndpoint = this.resource.internalEndPoint;
 
-    this.node.addValidation({ validate: () => this.validateProps(props) });
+    const member: NamedMember = { construct: this, declaredName: props.name };
+    registerOwnedInstance(member);
+    this.node.addValidation({ validate: () => this.validateProps(props, member) });
   }
 
-  private validateProps(props: TcrInstanceProps): string[] {
+  private validateProps(props: TcrInstanceProps, member: NamedMember): string[] {
     const kind = 'TcrInstance';
     const out: string[] = [];
     checkLiteral(out, kind, 'name', props.name, checkInstanceName);
+    const earlier = earlierOwnedInstanceWithSameName(member);
+    if (earlier) {
+      out.push(problem(kind, 'name', props.name, `${UNIQUE_INSTANCE_NAME_RULE}; instance ${earlier.construct.node.path} already uses it`));
+    }
     checkTags(out, kind, props.tags);
     const period = props.billing?.periodMonths;
     if (period !== undefined && !Token.isUnresolved(period)) {

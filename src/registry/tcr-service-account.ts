@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { Annotations, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { tcrServiceAccount } from '../providers/tencentcloud';
 import {
@@ -30,6 +30,9 @@ export interface TcrServiceAccountOptions {
   /**
    * Account name: lowercase letters, digits, `.`, `_`, `-`, starting with a letter or digit. Do not type the
    * `tcr$` prefix: TCR adds it (see `username`).
+   *
+   * Fixed once created: the provider rejects a rename ("argument `name` cannot be changed") instead of replacing
+   * the account. To rename, also give the construct a new id, so Terraform replaces the account (new password).
    */
   readonly name: string;
   /**
@@ -59,6 +62,14 @@ export interface TcrServiceAccountProps extends TcrServiceAccountOptions {
   /** The instance the account is created in. */
   readonly instance: ITcrInstance;
 }
+
+/**
+ * tencentcloud provider v1.83.25 refreshes a service account with one DescribeServiceAccounts call that has no
+ * filter and no paging (API default: 20 results), and falls back to the first account returned when its own is not
+ * among them (provider-semantics.md, "Read quirk"). Past 20 accounts in one instance, refresh can therefore load
+ * another account's data: a perpetual diff whose apply fails ("argument `name` cannot be changed").
+ */
+const PROVIDER_SERVICE_ACCOUNT_READ_LIMIT = 20;
 
 interface NamespaceGrant {
   /** The handle whose name is rendered into `permissions.resource`. */
@@ -98,7 +109,7 @@ export class TcrServiceAccount extends Construct implements ITcrServiceAccount {
     this.instance = props.instance;
     this.username = `${SERVICE_ACCOUNT_PREFIX}${props.name}`;
     this.ciUsername = `${SERVICE_ACCOUNT_CI_PREFIX}${props.name}`;
-    this.validity = props.validity ?? Validity.days(30);
+    this.validity = props.validity ?? Validity.consoleDefault();
 
     this.resource = new tcrServiceAccount.TcrServiceAccount(this, 'Resource', {
       registryId: props.instance.instanceId,
@@ -112,7 +123,17 @@ export class TcrServiceAccount extends Construct implements ITcrServiceAccount {
     });
 
     const member: NamedMember = { construct: this, declaredName: props.name };
-    registerServiceAccount(props.instance, member);
+    const accountsInInstance = registerServiceAccount(props.instance, member);
+    if (accountsInInstance === PROVIDER_SERVICE_ACCOUNT_READ_LIMIT + 1) {
+      // A warning, not an error: only accounts declared in this app are counted, and a fixed provider lifts the limit.
+      Annotations.of(this).addWarning(
+        `instance ${props.instance.node.path} has more than ${PROVIDER_SERVICE_ACCOUNT_READ_LIMIT} service accounts: `
+        + `tencentcloud provider v1.83.25 reads only the first ${PROVIDER_SERVICE_ACCOUNT_READ_LIMIT} `
+        + 'returned by DescribeServiceAccounts and falls back to the first one for the rest, so these accounts can be '
+        + 'refreshed with another account\'s data (perpetual diff, failing updates). Split accounts across instances or '
+        + 'use a provider version that pages DescribeServiceAccounts.',
+      );
+    }
     this.node.addValidation({ validate: () => this.validateProps(props, member) });
   }
 

@@ -201,6 +201,10 @@ export function checkCidrBlock(cidr: string): string | undefined {
 /** Names of namespaces and of service accounts are unique within one instance (TCR returns ErrorNameExists). */
 export const UNIQUE_IN_INSTANCE_RULE = 'must be unique within one TCR instance';
 
+/** Instance names are registry domains (`<name>.tencentcloudcr.com`), unique across all of Tencent Cloud. */
+export const UNIQUE_INSTANCE_NAME_RULE =
+  'must be unique: it is the registry domain <name>.tencentcloudcr.com, so two instances can never share it';
+
 /** A service account lives in one instance and can only be granted namespaces of that instance. */
 export const SAME_INSTANCE_GRANT_RULE = 'must belong to the same TCR instance as the service account';
 

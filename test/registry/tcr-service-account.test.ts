@@ -1,5 +1,7 @@
 import 'cdktf/lib/testing/adapters/jest';
-import { TerraformOutput, Testing } from 'cdktf';
+import * as fs from 'fs';
+import * as path from 'path';
+import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { TcrAction, TcrNamespace, TcrServiceAccount, Validity } from '../../src';
 import { tcrServiceAccount } from '../../src/providers/tencentcloud';
 import { expectSchemaValid } from '../helpers/schema-validator';
@@ -104,4 +106,27 @@ describe('TcrServiceAccount', () => {
     });
     expect(accounts(doc)[0].password).toBeUndefined();
   });
+
+  test('more than 20 accounts in one instance: one warning about the provider read limit, no error', () => {
+    const { stack, instance } = stackWithInstance();
+    const ns = instance.addNamespace('apps', { name: 'apps' });
+    for (let i = 0; i < 20; i++) ns.grantPull(instance.addServiceAccount(`sa${i}`, { name: `sa${i}` }));
+    expect(warnings(stack)).toEqual([]);
+    for (let i = 20; i < 22; i++) ns.grantPull(instance.addServiceAccount(`sa${i}`, { name: `sa${i}` }));
+    const found = warnings(stack);
+    expect(found).toHaveLength(1);
+    expect(found[0].constructPath).toBe('stack/registry/sa20');
+    expect(found[0].message).toContain('instance stack/registry has more than 20 service accounts');
+    expect(found[0].message).toContain('DescribeServiceAccounts');
+    synthValidated(stack);
+  });
 });
+
+/** Warning annotations as written to the synthesized manifest (what `cdktf synth` prints). */
+function warnings(stack: TerraformStack): Array<{ constructPath: string; message: string }> {
+  const outdir = Testing.fullSynth(stack);
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+  return Object.values<any>(manifest.stacks).flatMap((s) => s.annotations)
+    .filter((a: any) => a.level === '@cdktf/warn')
+    .map((a: any) => ({ constructPath: a.constructPath, message: a.message }));
+}

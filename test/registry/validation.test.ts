@@ -1,7 +1,7 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
-  TcrBilling, TcrInstance, TcrInstanceProps, TcrInstanceType, TcrNamespace, TcrNamespaceOptions, TcrServiceAccountOptions,
+  providers, TcrBilling, TcrInstance, TcrInstanceProps, TcrInstanceType, TcrNamespace, TcrNamespaceOptions, TcrServiceAccountOptions,
   Validity, VulnerabilitySeverity,
 } from '../../src';
 import { stackWithInstance, stackWithProvider, validationErrors } from '../helpers/stacks';
@@ -77,6 +77,29 @@ describe('instance validation', () => {
     ['too many tags', { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }, 'tags', ['"51 tags"', 'must have at most 50 tags']],
   ])('%s', (_label, props, property, expected) => {
     expectOne(instanceErrors(props), { path: 'stack/registry', expected: [`TcrInstance property "${property}"`, ...expected] });
+  });
+
+  test('two owned instances with the same name in one app', () => {
+    const { app } = stackWithProvider();
+    const other = new TerraformStack(app, 'other');
+    new providers.provider.TencentcloudProvider(other, 'tencentcloud', {});
+    new TcrInstance(app.node.findChild('stack'), 'first', { name: 'acme-registry' });
+    new TcrInstance(other, 'second', { name: 'acme-registry' });
+    expect(validationErrors(app.node.findChild('stack') as TerraformStack)).toEqual([]);
+    expectOne(validationErrors(other), {
+      path: 'other/second',
+      expected: ['TcrInstance property "name"', '"acme-registry"', 'must be unique: it is the registry domain',
+        'instance stack/first already uses it'],
+    });
+  });
+
+  test('an owned instance and an import of it, or the same name in separate apps, are fine', () => {
+    for (let i = 0; i < 2; i++) {
+      const { stack } = stackWithProvider();
+      new TcrInstance(stack, 'owned', { name: 'acme-registry' });
+      TcrInstance.fromInstanceAttributes(stack, 'imported', { instanceId: 'tcr-1', name: 'acme-registry' });
+      expect(validationErrors(stack)).toEqual([]);
+    }
   });
 
   test('imported instance with an invalid name', () => {
