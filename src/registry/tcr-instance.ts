@@ -57,7 +57,8 @@ export interface TcrAllowListEntry {
 export interface TcrInstanceProps {
   /**
    * Instance name: 5-50 lowercase letters, digits and "-", starting with a letter. It becomes the registry
-   * domain `<name>.tencentcloudcr.com`, so it must be globally unique.
+   * domain `<name>.tencentcloudcr.com`, so it must be globally unique. Changing it replaces the instance (the provider
+   * forces a new resource): keep `deletionProtection` on so a rename cannot silently delete the images.
    */
   readonly name: string;
   /**
