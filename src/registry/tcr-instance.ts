@@ -78,7 +78,9 @@ export interface TcrInstanceProps {
   readonly deletionProtection?: boolean;
   /**
    * Open the public endpoint. When false the instance is only reachable through VPC attachments.
-   * @default - public access is not managed by this stack
+   * Leaving it unset is not "unmanaged": the provider's default for `open_public_operation` is false (provider
+   * source, not in the pinned schema), so an endpoint opened in the console is closed again on the next apply.
+   * @default false
    */
   readonly publicAccess?: boolean;
   /**
