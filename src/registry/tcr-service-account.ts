@@ -146,7 +146,8 @@ export class TcrServiceAccount extends Construct implements ITcrServiceAccount {
   }
 
   public addNamespaceGrant(tcrNamespace: ITcrNamespace, actions: string[]): void {
-    const key = tcrNamespace instanceof TcrNamespaceBase ? tcrNamespace._declaredName : tcrNamespace.name;
+    // A subclass written in another jsii language cannot implement the internal `_declaredName`: fall back to `name`.
+    const key = (tcrNamespace instanceof TcrNamespaceBase ? tcrNamespace._declaredName : undefined) ?? tcrNamespace.name;
     let grant = this.grants.get(key);
     if (!grant) {
       grant = { namespace: tcrNamespace, handles: new Set(), actions: new Set() };

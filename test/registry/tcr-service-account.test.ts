@@ -2,7 +2,7 @@ import 'cdktf/lib/testing/adapters/jest';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
-import { TcrAction, TcrNamespace, TcrServiceAccount, Validity } from '../../src';
+import { TcrAction, TcrNamespace, TcrNamespaceBase, TcrServiceAccount, Validity } from '../../src';
 import { tcrServiceAccount } from '../../src/providers/tencentcloud';
 import { expectSchemaValid } from '../helpers/schema-validator';
 import { stackWithInstance, synthValidated } from '../helpers/stacks';
@@ -105,6 +105,27 @@ describe('TcrServiceAccount', () => {
       value: '${tencentcloud_tcr_service_account.registry_ci_DE943019.password}', sensitive: true,
     });
     expect(accounts(doc)[0].password).toBeUndefined();
+  });
+
+  test('namespaces from a subclass without the internal declared name still get one block each', () => {
+    const { stack, instance } = stackWithInstance();
+    // What a TcrNamespaceBase subclass written in Python or Java looks like at runtime: no `_declaredName`.
+    class ForeignNamespace extends TcrNamespaceBase {
+      public readonly _declaredName = undefined as unknown as string;
+      constructor(id: string, public readonly name: string) {
+        super(stack, id);
+      }
+      public get instance() {
+        return instance;
+      }
+    }
+    const account = instance.addServiceAccount('ci', { name: 'ci' });
+    new ForeignNamespace('b', 'team-b').grantPush(account);
+    new ForeignNamespace('a', 'team-a').grantPull(account);
+    expect(accounts(synthValidated(stack))[0].permissions).toEqual([
+      { resource: 'team-a', actions: ['tcr:PullRepository'] },
+      { resource: 'team-b', actions: ['tcr:PullRepository', 'tcr:PushRepository'] },
+    ]);
   });
 
   test('more than 20 accounts in one instance: one warning about the provider read limit, no error', () => {
