@@ -23,10 +23,11 @@ export function validationErrors(stack: TerraformStack): string[] {
     stack.runAllValidations();
     return [];
   } catch (e) {
-    return String((e as Error).message)
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l.startsWith('['));
+    const message = String((e as Error).message);
+    const lines = message.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('['));
+    // A failure whose format we do not recognise must not read as "no errors".
+    if (lines.length === 0) throw e;
+    return lines;
   }
 }
 

@@ -72,8 +72,8 @@ describe('instance validation', () => {
       'publicAccessAllowList[0].cidrBlock', ['"office.example.com"', 'must be an IPv4 address or CIDR block']],
     ['reserved tag key', { tags: { qcloud_owner: 'x' } }, 'tags', ['"qcloud_owner"', 'is not a valid tag key', 'reserved prefixes']],
     ['empty tag key', { tags: { '': 'x' } }, 'tags', ['value ""', 'is not a valid tag key', '1-127 characters']],
-    ['tag key too long', { tags: { ['k'.repeat(128)]: 'x' } }, 'tags', ['is not a valid tag key', '1-127 characters']],
-    ['tag value too long', { tags: { team: 'v'.repeat(256) } }, 'tags.team', ['must be at most 255 characters']],
+    ['tag key too long', { tags: { ['k'.repeat(128)]: 'x' } }, 'tags', [JSON.stringify('k'.repeat(128)), 'is not a valid tag key', '1-127 characters']],
+    ['tag value too long', { tags: { team: 'v'.repeat(256) } }, 'tags.team', [JSON.stringify('v'.repeat(256)), 'must be at most 255 characters']],
     ['too many tags', { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }, 'tags', ['"51 tags"', 'must have at most 50 tags']],
   ])('%s', (_label, props, property, expected) => {
     expectOne(instanceErrors(props), { path: 'stack/registry', expected: [`TcrInstance property "${property}"`, ...expected] });
@@ -165,7 +165,8 @@ describe('namespace validation', () => {
     a.addNamespace('apps', { name: 'apps' });
     b.addNamespace('apps', { name: 'apps' });
     expectOne(validationErrors(stack), {
-      path: 'stack/b/apps', expected: ['"apps"', 'must be unique within one TCR instance', 'namespace stack/a/apps already uses it'],
+      path: 'stack/b/apps',
+      expected: ['TcrNamespace property "name"', '"apps"', 'must be unique within one TCR instance', 'namespace stack/a/apps already uses it'],
     });
   });
 
@@ -252,7 +253,10 @@ describe('service account validation', () => {
     const old = TcrInstance.fromInstanceAttributes(stack, 'old', { instanceId: 'tcr-old', name: 'old-registry' });
     const account = instance.addServiceAccount('ci', { name: 'ci' });
     TcrNamespace.fromNamespaceName(stack, 'legacy', old, 'legacy').grantPush(account);
-    expectOne(validationErrors(stack), { path: 'stack/registry/ci', expected: ['"stack/legacy"', 'must belong to the same TCR instance'] });
+    expectOne(validationErrors(stack), {
+      path: 'stack/registry/ci',
+      expected: ['TcrServiceAccount property "grants" has value "stack/legacy"', 'is a namespace of instance stack/old', 'must belong to the same TCR instance'],
+    });
   });
 
   test('a grant on a same-named namespace of another instance is not merged away', () => {
@@ -303,7 +307,8 @@ describe('service account validation', () => {
     ns.grantPull(instance.addServiceAccount('a', { name: 'ci' }));
     ns.grantPull(instance.addServiceAccount('b', { name: 'ci' }));
     expectOne(validationErrors(stack), {
-      path: 'stack/registry/b', expected: ['"ci"', 'must be unique within one TCR instance', 'service account stack/registry/a already uses it'],
+      path: 'stack/registry/b',
+      expected: ['TcrServiceAccount property "name"', '"ci"', 'must be unique within one TCR instance', 'service account stack/registry/a already uses it'],
     });
   });
 });
