@@ -10,7 +10,7 @@ import { earlierServiceAccountWithSameName, NamedMember, registerServiceAccount 
 import { checkLiteral, checkTags, problem } from './private/validation';
 import type { ITcrGrantee } from './tcr-grantee';
 import type { ITcrInstance } from './tcr-instance';
-import { ITcrNamespace, TcrNamespaceBase } from './tcr-namespace';
+import { ITcrNamespace, TcrNamespace, TcrNamespaceBase } from './tcr-namespace';
 import { Validity } from './validity';
 
 /** A TCR service account: a robot login for `docker login` scoped by namespace grants. */
@@ -72,8 +72,11 @@ export interface TcrServiceAccountProps extends TcrServiceAccountOptions {
 const PROVIDER_SERVICE_ACCOUNT_READ_LIMIT = 20;
 
 interface NamespaceGrant {
-  /** The handle whose name is rendered into `permissions.resource`. */
-  readonly namespace: ITcrNamespace;
+  /**
+   * The handle whose name is rendered into `permissions.resource`: a namespace created by this app wins over an
+   * imported handle with the same name, so the account depends on it whatever the order of the grant calls.
+   */
+  namespace: ITcrNamespace;
   /**
    * Every handle granted under this name: a namespace of another instance with the same name must not hide
    * behind the first handle, or the cross-instance check would never see it.
@@ -153,6 +156,7 @@ export class TcrServiceAccount extends Construct implements ITcrServiceAccount {
       grant = { namespace: tcrNamespace, handles: new Set(), actions: new Set() };
       this.grants.set(key, grant);
     }
+    if (tcrNamespace instanceof TcrNamespace && !(grant.namespace instanceof TcrNamespace)) grant.namespace = tcrNamespace;
     grant.handles.add(tcrNamespace);
     for (const action of actions) grant.actions.add(action);
     // Rendered eagerly (accounts carry few grants): a Lazy per account made synth ~25% slower and used ~50% more

@@ -107,6 +107,25 @@ describe('TcrServiceAccount', () => {
     expect(accounts(doc)[0].password).toBeUndefined();
   });
 
+  test('an owned namespace and an import of it merge into one block that references the owned one, in any order', () => {
+    for (const importFirst of [true, false]) {
+      const { stack, instance } = stackWithInstance();
+      const account = instance.addServiceAccount('ci', { name: 'ci' });
+      const grantImported = () => TcrNamespace.fromNamespaceName(stack, 'imported', instance, 'apps').grantPull(account);
+      const grantOwned = () => instance.addNamespace('apps', { name: 'apps' }).grantPush(account);
+      if (importFirst) {
+        grantImported();
+        grantOwned();
+      } else {
+        grantOwned();
+        grantImported();
+      }
+      expect(accounts(synthValidated(stack))[0].permissions).toEqual([
+        { resource: '${tencentcloud_tcr_namespace.registry_apps_8FFF62D3.name}', actions: ['tcr:PullRepository', 'tcr:PushRepository'] },
+      ]);
+    }
+  });
+
   test('namespaces from a subclass without the internal declared name still get one block each', () => {
     const { stack, instance } = stackWithInstance();
     // What a TcrNamespaceBase subclass written in Python or Java looks like at runtime: no `_declaredName`.
