@@ -59,8 +59,14 @@ const CLIENT_MODULES: Record<ServiceName, () => any> = {
 
 export class TencentApi {
   private readonly clients = new Map<ServiceName, any>();
+  private stopped = false;
 
   constructor(private readonly settings: ApiSettings, private readonly log: PluginLog) {}
+
+  /** StopProvider: every later call (and so every wait loop, which polls through call) ends with an error. */
+  stop(): void {
+    this.stopped = true;
+  }
 
   get region(): string {
     return this.settings.region;
@@ -70,6 +76,7 @@ export class TencentApi {
     const client = await this.client(service);
     const deadline = Date.now() + this.settings.retryTimeoutSeconds * 1000;
     for (let attempt = 1; ; attempt++) {
+      if (this.stopped) throw new ProviderError(`${action} cancelled`, 'terraform asked the provider to stop (StopProvider)');
       try {
         const response = await client[action](request);
         this.log.info(`api ${service}.${action} ok (attempt ${attempt})`);

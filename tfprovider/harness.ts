@@ -46,6 +46,7 @@ export function installPlugin(): PluginInstall {
   if (installed && fs.existsSync(installed.bundle)) return installed;
   const t0 = process.hrtime.bigint();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-standin-plugin-'));
+  process.once('exit', () => fs.rmSync(root, { recursive: true, force: true }));
   const binDir = path.join(root, 'bin');
   fs.mkdirSync(path.join(binDir, 'proto'), { recursive: true });
   const bundle = path.join(binDir, 'terraform-provider-tencentcloud.js');
@@ -202,6 +203,16 @@ export class TerraformStack {
 
   destroy(): Promise<RunResult> {
     return this.run(['destroy', '-input=false', '-no-color', '-auto-approve']);
+  }
+
+  /** Replaces the configuration of a raw-JSON stack (to plan an update against existing state). */
+  writeConfig(doc: object): void {
+    fs.writeFileSync(path.join(this.dir, 'main.tf.json'), JSON.stringify(doc, null, 2));
+  }
+
+  /** The state terraform wrote (local backend), parsed. */
+  state(): any {
+    return JSON.parse(fs.readFileSync(this.stateFile(), 'utf8'));
   }
 
   /** Removes the temp dirs this stack created (CLI config, plugin log, raw-JSON stack dirs). */

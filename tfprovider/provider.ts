@@ -219,6 +219,13 @@ export class StandInProvider {
     };
   }
 
+  /** terraform's graceful stop (Ctrl-C): in-flight operations end at their next API call. */
+  StopProvider(): Req {
+    this.log.info('StopProvider received');
+    this.ctx?.api.stop();
+    return { Error: '' };
+  }
+
   GetFunctions(): Req {
     return { diagnostics: [] };
   }

@@ -71,7 +71,6 @@ export async function serve(options: ServeOptions = {}): Promise<() => Promise<v
 
   const impl: Record<string, grpc.UntypedHandleCall> = {};
   for (const method of Object.keys(pkg.tfplugin6.Provider.service)) {
-    if (method === 'StopProvider') continue;
     const fn = (provider as any)[method];
     if (typeof fn === 'function') impl[method] = unary((req) => fn.call(provider, req), log, method);
   }
@@ -84,10 +83,6 @@ export async function serve(options: ServeOptions = {}): Promise<() => Promise<v
     // Never linger: terraform waits for the process to exit.
     setTimeout(() => exit(0), 500).unref();
   };
-  impl.StopProvider = unary(() => {
-    log.info('StopProvider received');
-    return { Error: '' };
-  }, log, 'StopProvider');
   server.addService(pkg.tfplugin6.Provider.service, impl);
   server.addService(pkg.plugin.GRPCController.service, {
     Shutdown: (_call: any, callback: grpc.sendUnaryData<any>) => {

@@ -15,6 +15,21 @@ async function describeInstance(ctx: ResourceContext, id: string): Promise<any |
   return (resp.Registries ?? []).find((r: any) => r.RegistryId === id);
 }
 
+async function setPublicEndpoint(ctx: ResourceContext, id: string, open: boolean): Promise<void> {
+  await ctx.api.call('tcr', 'ManageExternalEndpoint', { RegistryId: id, Operation: open ? 'Create' : 'Delete' });
+  const want = open ? 'Opened' : 'Closed';
+  await waitFor(`public endpoint of ${id} to be ${want}`, async () => {
+    const s = await ctx.api.call('tcr', 'DescribeExternalEndpointStatus', { RegistryId: id });
+    if (s.Status === want) return true;
+    if (s.Status === 'Opening' || s.Status === 'Deleting') return undefined;
+    throw new ProviderError(`unexpected external endpoint status: \`${String(s.Status)}\``);
+  }, 60_000, 200);
+}
+
+function securityPoliciesOf(v: unknown): Array<{ CidrBlock: string; Description?: string }> {
+  return (known<Obj[]>(v) ?? []).map((x) => ({ CidrBlock: str(x.cidr_block) ?? '', ...(str(x.description) !== undefined ? { Description: str(x.description) } : {}) }));
+}
+
 export const tcrInstance: ResourceDefinition = {
   // INFERRED: no Update path exists for the name, so it is treated as ForceNew.
   forceNew: ['name'],
@@ -31,8 +46,6 @@ export const tcrInstance: ResourceDefinition = {
     }
   },
   async create(ctx, p) {
-    if (bool(p.open_public_operation) === true) unsupported('open_public_operation = true (ManageExternalEndpoint)');
-    if ((known<unknown[]>(p.security_policy) ?? []).length > 0) unsupported('security_policy (CreateMultipleSecurityPolicy)');
     if ((known<unknown[]>(p.replications) ?? []).length > 0) unsupported('replications (CreateReplicationInstance)');
     const charge = num(p.registry_charge_type) ?? 1;
     const tags = tagsToApi(p.tags);
@@ -59,6 +72,15 @@ export const tcrInstance: ResourceDefinition = {
       if (!inst) throw new ProviderError('create tcr instance fail', `instance ${id} disappeared while waiting for it to run`);
       return inst.Status === 'Running' ? inst : undefined;
     }, 120_000, 200);
+    // As the provider: an explicit open_public_operation opens or closes the public endpoint; the allow-list is
+    // added only when it is open.
+    const open = bool(p.open_public_operation);
+    if (open !== undefined) await setPublicEndpoint(ctx, id, open);
+    const policies = securityPoliciesOf(p.security_policy);
+    if (policies.length > 0) {
+      if (open) await ctx.api.call('tcr', 'CreateMultipleSecurityPolicy', { RegistryId: id, SecurityGroupPolicySet: policies });
+      else ctx.log.warn(`tcr_instance ${id}: open_public_operation was not opened, skip security_policy set`);
+    }
     const state = await this.read(ctx, { ...p, id });
     if (!state) throw new ProviderError(`tcr instance ${id} not found after create`);
     return state;
@@ -72,23 +94,57 @@ export const tcrInstance: ResourceDefinition = {
     out.status = inst.Status ?? null;
     out.public_domain = inst.PublicDomain ?? null;
     out.internal_end_point = inst.InternalEndpoint ?? null;
-    // The stand-in refuses open_public_operation = true, so the external endpoint is closed by construction
-    // (the provider reads it with DescribeExternalEndpointStatus, which the emulator does not serve).
-    out.public_status = 'Closed';
+    const endpoint = await ctx.api.call('tcr', 'DescribeExternalEndpointStatus', { RegistryId: inst.RegistryId });
+    out.public_status = endpoint.Status ?? null;
+    // The provider sets false when Closed; SDKv2 treats false like unset, a strict plugin must keep the unset value.
+    if (endpoint.Status === 'Opening' || endpoint.Status === 'Opened') out.open_public_operation = true;
+    else if (endpoint.Status === 'Closed') out.open_public_operation = s.open_public_operation === null ? null : false;
+    if (endpoint.Status === 'Closed') {
+      out.security_policy = [];
+    } else {
+      const sp = await ctx.api.call('tcr', 'DescribeSecurityPolicies', { RegistryId: inst.RegistryId });
+      out.security_policy = (sp.SecurityPolicySet ?? []).map((x: any) => ({
+        cidr_block: x.CidrBlock ?? null, description: orPrior(x.Description, null), index: x.PolicyIndex ?? null, version: x.PolicyVersion ?? null,
+      }));
+    }
     if (inst.PayMod !== undefined && inst.PayMod !== null) out.registry_charge_type = inst.PayMod + 1;
     out.expired_at = inst.PayMod === 1 ? orPrior(inst.ExpiredAt, null) : null;
     out.deletion_protection = inst.DeletionProtection ?? s.deletion_protection ?? false;
     out.enable_cos_maz = inst.EnableCosMAZ ?? s.enable_cos_maz ?? false;
     out.enable_cos_versioning = inst.EnableCosVersioning ?? s.enable_cos_versioning ?? false;
     out.tags = tagsFromApi(inst.TagSpecification?.Tags, s.tags);
-    out.security_policy = known(s.security_policy) ?? [];
     out.replications = known(s.replications) ?? [];
     return out;
   },
   async update(ctx, prior, p) {
-    for (const attr of ['instance_type', 'tags', 'open_public_operation', 'security_policy', 'replications', 'instance_charge_type_prepaid_period']) {
+    for (const attr of ['tags', 'replications', 'instance_charge_type_prepaid_period', 'enable_cos_maz']) {
       if (JSON.stringify(prior[attr] ?? null) !== JSON.stringify(p[attr] ?? null)) unsupported(`changing ${attr} of tencentcloud_tcr_instance`);
     }
+    const id = String(prior.id);
+    const modify: Record<string, unknown> = {};
+    if (prior.instance_type !== p.instance_type) modify.RegistryType = str(p.instance_type);
+    const protect = bool(p.deletion_protection);
+    if (protect !== undefined && prior.deletion_protection !== protect) modify.DeletionProtection = protect;
+    const versioning = bool(p.enable_cos_versioning);
+    if (versioning !== undefined && prior.enable_cos_versioning !== versioning) modify.EnableCosVersioning = versioning;
+    if (Object.keys(modify).length) await ctx.api.call('tcr', 'ModifyInstance', { RegistryId: id, ...modify });
+    if ((prior.open_public_operation ?? null) !== (p.open_public_operation ?? null)) {
+      await setPublicEndpoint(ctx, id, bool(p.open_public_operation) === true);
+    }
+    const key = (x: any) => `${x.CidrBlock}|${x.Description ?? ''}`;
+    const before = securityPoliciesOf(prior.security_policy);
+    const after = securityPoliciesOf(p.security_policy);
+    const remove = before.filter((x) => !after.some((y) => key(y) === key(x)));
+    const add = after.filter((x) => !before.some((y) => key(y) === key(x)));
+    if (remove.length) {
+      const removed = (x: Obj) => remove.some((r) => r.CidrBlock === x.cidr_block && (r.Description ?? '') === (x.description ?? ''));
+      const indexed = (known<Obj[]>(prior.security_policy) ?? []).filter(removed);
+      await ctx.api.call('tcr', 'DeleteMultipleSecurityPolicy', {
+        RegistryId: id,
+        SecurityGroupPolicySet: indexed.map((x) => ({ PolicyIndex: num(x.index), CidrBlock: str(x.cidr_block), PolicyVersion: str(x.version) })),
+      });
+    }
+    if (add.length) await ctx.api.call('tcr', 'CreateMultipleSecurityPolicy', { RegistryId: id, SecurityGroupPolicySet: add });
     const state = await this.read(ctx, { ...prior, ...p, id: prior.id });
     if (!state) throw new ProviderError(`tcr instance ${String(prior.id)} not found`);
     return state;
