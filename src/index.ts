@@ -1,2 +1,13 @@
 // Generated L1 bindings for the pinned tencentcloud provider (schema/), as a jsii submodule.
 export * as providers from './providers/tencentcloud';
+
+// Registry constructs (L2).
+export * from './registry/tcr-action';
+export * from './registry/tcr-billing';
+export * from './registry/tcr-grantee';
+export * from './registry/tcr-instance';
+export * from './registry/tcr-instance-type';
+export * from './registry/tcr-namespace';
+export * from './registry/tcr-service-account';
+export * from './registry/validity';
+export * from './registry/vulnerability-severity';

@@ -131,3 +131,95 @@ export function checkValidityDays(days: number): string | undefined {
   if (!Number.isInteger(days) || days < 1 || days > VALIDITY_MAX_DAYS) return VALIDITY_DAYS_RULE;
   return undefined;
 }
+
+/** Latest `Validity.until` accepted: the same ten-year bound as `VALIDITY_MAX_DAYS`. */
+export const VALIDITY_UNTIL_RULE =
+  `must be a whole number of milliseconds since the epoch, in the future and at most ${VALIDITY_MAX_DAYS} days from now`;
+
+/**
+ * Checks an absolute expiry (`expires_at`, epoch milliseconds) against `nowMs`.
+ * A seconds value (10 digits, the API doc's own inconsistent example) lands in 1970 and is rejected as past.
+ */
+export function checkValidityUntil(expiresAtMs: number, nowMs: number): string | undefined {
+  if (!Number.isInteger(expiresAtMs)) return VALIDITY_UNTIL_RULE;
+  if (expiresAtMs <= nowMs) return VALIDITY_UNTIL_RULE;
+  if (expiresAtMs > nowMs + VALIDITY_MAX_DAYS * 86_400_000) return VALIDITY_UNTIL_RULE;
+  return undefined;
+}
+
+/**
+ * Resource tags. UNCERTAIN (Tencent Cloud tag-service limits, not in shared/reference): at most 50 tags per
+ * resource, keys 1-127 characters not starting with the reserved prefixes "qcloud", "tencent" or "project",
+ * values 0-255 characters. Kept strict so a wrong guess fails at synth, not halfway through an apply.
+ */
+export const TAG_MAX_COUNT = 50;
+export const TAG_COUNT_RULE = `must have at most ${TAG_MAX_COUNT} tags`;
+export const TAG_KEY_RULE =
+  'must be 1-127 characters and must not start with the reserved prefixes "qcloud", "tencent" or "project"';
+export const TAG_VALUE_RULE = 'must be at most 255 characters';
+
+export function checkTagKey(key: string): string | undefined {
+  if (key.length < 1 || key.length > 127) return TAG_KEY_RULE;
+  if (/^(qcloud|tencent|project)/i.test(key)) return TAG_KEY_RULE;
+  return undefined;
+}
+
+export function checkTagValue(value: string): string | undefined {
+  return value.length > 255 ? TAG_VALUE_RULE : undefined;
+}
+
+/** CVE id in a namespace's vulnerability allowlist: `CVE-YYYY-NNNN` (4 or more digits; MITRE CVE id syntax). */
+export const CVE_ID_RULE = 'must be a CVE id of the form CVE-YYYY-NNNN (four or more digits in the last part)';
+
+export function checkCveId(id: string): string | undefined {
+  return /^CVE-\d{4}-\d{4,}$/.test(id) ? undefined : CVE_ID_RULE;
+}
+
+/**
+ * Prepaid instance purchase period in months. UNCERTAIN: the provider only says "in month"; the console offers
+ * 1-12, 24 and 36, which is what is accepted here.
+ */
+export const PREPAID_PERIOD_RULE = 'must be 1-12, 24 or 36 months';
+
+export function checkPrepaidPeriodMonths(months: number): string | undefined {
+  if (!Number.isInteger(months)) return PREPAID_PERIOD_RULE;
+  if ((months >= 1 && months <= 12) || months === 24 || months === 36) return undefined;
+  return PREPAID_PERIOD_RULE;
+}
+
+/** Public-access allowlist entry: an IPv4 address or CIDR block (the TCR console accepts IPv4 only). */
+export const CIDR_BLOCK_RULE = 'must be an IPv4 address or CIDR block such as 203.0.113.0/24';
+
+export function checkCidrBlock(cidr: string): string | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(cidr);
+  if (!m) return CIDR_BLOCK_RULE;
+  if (m.slice(1, 5).some((octet) => Number(octet) > 255)) return CIDR_BLOCK_RULE;
+  if (m[5] !== undefined && Number(m[5]) > 32) return CIDR_BLOCK_RULE;
+  return undefined;
+}
+
+/** Names of namespaces and of service accounts are unique within one instance (TCR returns ErrorNameExists). */
+export const UNIQUE_IN_INSTANCE_RULE = 'must be unique within one TCR instance';
+
+/** A service account lives in one instance and can only be granted namespaces of that instance. */
+export const SAME_INSTANCE_GRANT_RULE = 'must belong to the same TCR instance as the service account';
+
+/** The provider schema requires at least one `permissions` block on a service account. */
+export const SERVICE_ACCOUNT_GRANTS_RULE =
+  'must contain at least one namespace grant (tencentcloud_tcr_service_account needs one or more permissions blocks); call namespace.grantPull(account) or grantPush(account)';
+
+export const SERVICE_ACCOUNT_ACTION_RULE = `must be one of ${SERVICE_ACCOUNT_ACTIONS.join(', ')}`;
+
+export function checkServiceAccountAction(action: string): string | undefined {
+  return SERVICE_ACCOUNT_ACTIONS.includes(action) ? undefined : SERVICE_ACCOUNT_ACTION_RULE;
+}
+
+/** Vulnerability blocking severities (provider schema: "currently only supports low, medium, high"). */
+export const VULNERABILITY_SEVERITIES: readonly string[] = ['low', 'medium', 'high'];
+export const BLOCK_SEVERITY_RULE = 'can only be set together with blockVulnerableImages: true';
+
+/** Replications are a premium-edition feature (provider schema: "premium only"). */
+export const REPLICATION_EDITION_RULE = 'is only available on the premium instance type';
+/** Provider schema: security_policy is "only available when open_public_operation is true". */
+export const ALLOWLIST_PUBLIC_ACCESS_RULE = 'can only be set when publicAccess is true';
+export const VULNERABILITY_SEVERITY_RULE = `must be one of ${VULNERABILITY_SEVERITIES.join(', ')}`;

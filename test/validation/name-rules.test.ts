@@ -1,4 +1,7 @@
 import {
+  checkCidrBlock, checkCveId, checkPrepaidPeriodMonths, checkServiceAccountAction, checkTagKey, checkTagValue,
+  checkValidityUntil, VALIDITY_MAX_DAYS as MAX_DAYS,
+
   checkInstanceName, checkNamespaceName, checkPolicyName, checkSecretName, checkServiceAccountName,
   checkServiceAccountPassword, checkTokenDescription,
 } from '../../src/validation/name-rules';
@@ -55,4 +58,55 @@ describe('validity days', () => {
   const { checkValidityDays, VALIDITY_MAX_DAYS } = jest.requireActual('../../src/validation/name-rules');
   test.each([1, 30, VALIDITY_MAX_DAYS])('%p days is valid', (d) => expect(checkValidityDays(d)).toBeUndefined());
   test.each([0, -1, 1.5, VALIDITY_MAX_DAYS + 1, NaN])('%p days is rejected', (d) => expect(checkValidityDays(d)).toMatch(/whole number of days/));
+});
+
+const RULES_NOW = Date.UTC(2026, 10, 25);
+const DAY = 86_400_000;
+
+describe('rules added for the registry constructs', () => {
+  test('validity until: whole milliseconds, future, at most ten years ahead', () => {
+    expect(checkValidityUntil(RULES_NOW + DAY, RULES_NOW)).toBeUndefined();
+    expect(checkValidityUntil(RULES_NOW + MAX_DAYS * DAY, RULES_NOW)).toBeUndefined();
+    for (const bad of [RULES_NOW, RULES_NOW - 1, RULES_NOW + MAX_DAYS * DAY + 1, RULES_NOW + 0.5, NaN, Math.floor((RULES_NOW + DAY) / 1000)]) {
+      expect(checkValidityUntil(bad, RULES_NOW)).toMatch(/whole number of milliseconds since the epoch, in the future/);
+    }
+  });
+
+  test.each(['team', 'cost-center', 'k'.repeat(127), 'Project-x'.slice(1)])('tag key %p is valid', (k) => {
+    expect(checkTagKey(k)).toBeUndefined();
+  });
+  test.each(['', 'k'.repeat(128), 'qcloud:x', 'tencent-owner', 'project', 'QCLOUD_X'])('tag key %p is rejected', (k) => {
+    expect(checkTagKey(k)).toMatch(/1-127 characters.*reserved prefixes/);
+  });
+  test('tag values', () => {
+    expect(checkTagValue('')).toBeUndefined();
+    expect(checkTagValue('v'.repeat(255))).toBeUndefined();
+    expect(checkTagValue('v'.repeat(256))).toMatch(/at most 255/);
+  });
+
+  test('CVE ids', () => {
+    expect(checkCveId('CVE-2024-1234')).toBeUndefined();
+    expect(checkCveId('CVE-2021-44228')).toBeUndefined();
+    for (const bad of ['CVE-2024-123', 'cve-2024-1234', 'CVE-24-1234', 'CVE-2024-1234 ', 'GHSA-xxxx']) {
+      expect(checkCveId(bad)).toMatch(/CVE-YYYY-NNNN/);
+    }
+  });
+
+  test('prepaid periods', () => {
+    for (const ok of [1, 6, 12, 24, 36]) expect(checkPrepaidPeriodMonths(ok)).toBeUndefined();
+    for (const bad of [0, 13, 18, 48, 1.5, -1]) expect(checkPrepaidPeriodMonths(bad)).toMatch(/1-12, 24 or 36/);
+  });
+
+  test('allowlist CIDR blocks', () => {
+    for (const ok of ['10.0.0.0/8', '203.0.113.7', '0.0.0.0/0', '255.255.255.255/32']) expect(checkCidrBlock(ok)).toBeUndefined();
+    for (const bad of ['10.0.0.256', '10.0.0.0/33', '10.0.0/8', 'fe80::1', 'example.com', '']) {
+      expect(checkCidrBlock(bad)).toMatch(/IPv4 address or CIDR block/);
+    }
+  });
+
+  test('service-account actions', () => {
+    expect(checkServiceAccountAction('tcr:PullRepository')).toBeUndefined();
+    expect(checkServiceAccountAction('tcr:PushRepository')).toBeUndefined();
+    expect(checkServiceAccountAction('tcr:*')).toMatch(/must be one of tcr:CreateHelmChart, .*tcr:PushRepository/);
+  });
 });

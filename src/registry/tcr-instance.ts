@@ -1,0 +1,220 @@
+import { Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { tcrInstance } from '../providers/tencentcloud';
+import {
+  ALLOWLIST_PUBLIC_ACCESS_RULE, checkCidrBlock, checkInstanceName, checkPrepaidPeriodMonths, REPLICATION_EDITION_RULE,
+} from '../validation/name-rules';
+import { checkLiteral, checkTags, problem } from './private/validation';
+import { TcrBilling } from './tcr-billing';
+import { TcrInstanceType } from './tcr-instance-type';
+import { TcrNamespace, TcrNamespaceOptions } from './tcr-namespace';
+import { TcrServiceAccount, TcrServiceAccountOptions } from './tcr-service-account';
+
+/** A TCR Enterprise instance, owned by this stack or imported. */
+export interface ITcrInstance extends IConstruct {
+  /** Instance (registry) ID, e.g. `tcr-abcd1234`. A token for an instance created by this stack. */
+  readonly instanceId: string;
+  /** Instance name, the first label of the registry domain. */
+  readonly name: string;
+  /** Registry domain used by `docker login`: `<name>.tencentcloudcr.com`. */
+  readonly registryDomain: string;
+  /** Region of the instance, when known (used to build CAM resource descriptions). */
+  readonly region?: string;
+
+  /** Creates a namespace in this instance. */
+  addNamespace(id: string, options: TcrNamespaceOptions): TcrNamespace;
+  /** Creates a service account in this instance. */
+  addServiceAccount(id: string, options: TcrServiceAccountOptions): TcrServiceAccount;
+}
+
+/** Attributes of an existing instance, for `TcrInstance.fromInstanceAttributes`. */
+export interface TcrInstanceAttributes {
+  /** Instance ID, e.g. `tcr-abcd1234`. */
+  readonly instanceId: string;
+  /** Instance name (the registry domain is `<name>.tencentcloudcr.com`). */
+  readonly name: string;
+  /**
+   * Region of the instance.
+   * @default - unknown
+   */
+  readonly region?: string;
+}
+
+/** One entry of the public-access allowlist. */
+export interface TcrAllowListEntry {
+  /** IPv4 address or CIDR block allowed to reach the public endpoint. */
+  readonly cidrBlock: string;
+  /**
+   * Why this source is allowed.
+   * @default - no description
+   */
+  readonly description?: string;
+}
+
+/** Properties of a TCR Enterprise instance. */
+export interface TcrInstanceProps {
+  /**
+   * Instance name: 5-50 lowercase letters, digits and "-", starting with a letter. It becomes the registry
+   * domain `<name>.tencentcloudcr.com`, so it must be globally unique.
+   */
+  readonly name: string;
+  /**
+   * Edition.
+   * @default TcrInstanceType.BASIC
+   */
+  readonly instanceType?: TcrInstanceType;
+  /**
+   * Tags on the instance.
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * Refuse deletion of the instance (and all its images) until protection is turned off.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * Open the public endpoint. When false the instance is only reachable through VPC attachments.
+   * @default - public access is not managed by this stack
+   */
+  readonly publicAccess?: boolean;
+  /**
+   * Sources allowed on the public endpoint (requires `publicAccess: true`).
+   * @default - no allowlist entries
+   */
+  readonly publicAccessAllowList?: TcrAllowListEntry[];
+  /**
+   * Regions (e.g. `ap-shanghai`) to replicate the instance to. Premium edition only.
+   * @default - no replication
+   */
+  readonly replicationRegions?: string[];
+  /**
+   * Billing.
+   * @default TcrBilling.postpaid()
+   */
+  readonly billing?: TcrBilling;
+  /**
+   * Enable multi-AZ storage of the instance's COS bucket.
+   * @default - service default (off)
+   */
+  readonly cosMultiAz?: boolean;
+  /**
+   * Enable versioning of the instance's COS bucket.
+   * @default - service default (on for premium, off otherwise)
+   */
+  readonly cosVersioning?: boolean;
+  /**
+   * Delete the COS bucket holding the images when the instance is destroyed.
+   * @default false
+   */
+  readonly deleteBucketOnDestroy?: boolean;
+}
+
+/** Shared behaviour of owned and imported instances. */
+export abstract class TcrInstanceBase extends Construct implements ITcrInstance {
+  public abstract readonly instanceId: string;
+  public abstract readonly name: string;
+  public abstract readonly region?: string;
+
+  public get registryDomain(): string {
+    return `${this.name}.tencentcloudcr.com`;
+  }
+
+  public addNamespace(id: string, options: TcrNamespaceOptions): TcrNamespace {
+    return new TcrNamespace(this, id, { ...options, instance: this });
+  }
+
+  public addServiceAccount(id: string, options: TcrServiceAccountOptions): TcrServiceAccount {
+    return new TcrServiceAccount(this, id, { ...options, instance: this });
+  }
+}
+
+class ImportedTcrInstance extends TcrInstanceBase {
+  public readonly instanceId: string;
+  public readonly name: string;
+  public readonly region?: string;
+
+  constructor(scope: Construct, id: string, attrs: TcrInstanceAttributes) {
+    super(scope, id);
+    this.instanceId = attrs.instanceId;
+    this.name = attrs.name;
+    this.region = attrs.region;
+    this.node.addValidation({
+      validate: () => {
+        const out: string[] = [];
+        checkLiteral(out, 'TcrInstance (imported)', 'name', attrs.name, checkInstanceName);
+        return out;
+      },
+    });
+  }
+}
+
+/** A TCR Enterprise instance created by this stack (`tencentcloud_tcr_instance`). */
+export class TcrInstance extends TcrInstanceBase {
+  /** An existing instance: namespaces and service accounts can be added to it, the instance itself is not managed. */
+  public static fromInstanceAttributes(scope: Construct, id: string, attrs: TcrInstanceAttributes): ITcrInstance {
+    return new ImportedTcrInstance(scope, id, attrs);
+  }
+
+  public readonly instanceId: string;
+  public readonly name: string;
+  public readonly region?: string = undefined;
+  /** Edition of the instance. */
+  public readonly instanceType: TcrInstanceType;
+  /** Public endpoint address (known after apply). */
+  public readonly publicDomain: string;
+  /** VPC-internal endpoint address (known after apply). */
+  public readonly internalEndpoint: string;
+  /** The underlying L1 resource. */
+  public readonly resource: tcrInstance.TcrInstance;
+
+  constructor(scope: Construct, id: string, props: TcrInstanceProps) {
+    super(scope, id);
+    this.name = props.name;
+    this.instanceType = props.instanceType ?? TcrInstanceType.BASIC;
+    const billing = props.billing;
+
+    this.resource = new tcrInstance.TcrInstance(this, 'Resource', {
+      name: props.name,
+      instanceType: this.instanceType.value,
+      tags: props.tags,
+      deletionProtection: props.deletionProtection ?? true,
+      deleteBucket: props.deleteBucketOnDestroy ?? false,
+      openPublicOperation: props.publicAccess,
+      securityPolicy: props.publicAccessAllowList?.map((e) => ({ cidrBlock: e.cidrBlock, description: e.description })),
+      replications: props.replicationRegions?.map((regionName) => ({ regionName })),
+      registryChargeType: billing?.chargeType,
+      instanceChargeTypePrepaidPeriod: billing?.periodMonths,
+      instanceChargeTypePrepaidRenewFlag: billing?.renewFlag,
+      enableCosMaz: props.cosMultiAz,
+      enableCosVersioning: props.cosVersioning,
+    });
+    this.instanceId = this.resource.id;
+    this.publicDomain = this.resource.publicDomain;
+    this.internalEndpoint = this.resource.internalEndPoint;
+
+    this.node.addValidation({ validate: () => this.validateProps(props) });
+  }
+
+  private validateProps(props: TcrInstanceProps): string[] {
+    const kind = 'TcrInstance';
+    const out: string[] = [];
+    checkLiteral(out, kind, 'name', props.name, checkInstanceName);
+    checkTags(out, kind, props.tags);
+    const period = props.billing?.periodMonths;
+    if (period !== undefined && !Token.isUnresolved(period)) {
+      const rule = checkPrepaidPeriodMonths(period);
+      if (rule) out.push(problem(kind, 'billing.periodMonths', period, rule));
+    }
+    if (props.replicationRegions && props.replicationRegions.length > 0 && this.instanceType.value !== TcrInstanceType.PREMIUM.value) {
+      out.push(problem(kind, 'replicationRegions', props.replicationRegions,
+        `${REPLICATION_EDITION_RULE} (instanceType is "${this.instanceType.value}")`));
+    }
+    const allowList = props.publicAccessAllowList ?? [];
+    if (allowList.length > 0 && props.publicAccess !== true) {
+      out.push(problem(kind, 'publicAccessAllowList', allowList.map((e) => e.cidrBlock), ALLOWLIST_PUBLIC_ACCESS_RULE));
+    }
+    allowList.forEach((entry, i) => checkLiteral(out, kind, `publicAccessAllowList[${i}].cidrBlock`, entry.cidrBlock, checkCidrBlock));
+    return out;
+  }
+}
