@@ -50,6 +50,10 @@ describe('go-plugin handshake of the bundled plugin', () => {
     expect(schema.provider.block.attributes.find((a: any) => a.name === 'secret_key').sensitive).toBe(true);
     const stop = await call(providerClient, 'StopProvider', {});
     expect(stop.Error).toBe('');
+    // Ctrl-C reaches the whole process group; like go-plugin servers, the plugin leaves it to terraform.
+    child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await call(providerClient, 'GetProviderSchema', {})).diagnostics).toEqual([]);
 
     // A client without the certificate terraform announced is refused.
     const stranger = generateServerCertificate();
