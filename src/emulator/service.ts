@@ -18,6 +18,8 @@ export interface Caller {
   readonly secretId: string;
   /** Sub-account or role name, for logs and GetCallerIdentity. */
   readonly name: string;
+  /** Role id when `type` is `assumed` (temporary credentials of a role); CAM evaluates the role's policies. */
+  readonly roleId?: string;
 }
 
 export interface ActionContext {

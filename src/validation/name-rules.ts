@@ -223,3 +223,38 @@ export const REPLICATION_EDITION_RULE = 'is only available on the premium instan
 /** Provider schema: security_policy is "only available when open_public_operation is true". */
 export const ALLOWLIST_PUBLIC_ACCESS_RULE = 'can only be set when publicAccess is true';
 export const VULNERABILITY_SEVERITY_RULE = `must be one of ${VULNERABILITY_SEVERITIES.join(', ')}`;
+
+/** TCR Enterprise editions (CreateInstance `RegistryType`: basic, standard, premium). */
+export const REGISTRY_TYPES: readonly string[] = ['basic', 'standard', 'premium'];
+export const REGISTRY_TYPE_RULE = `must be one of ${REGISTRY_TYPES.join(', ')}`;
+
+export function checkRegistryType(type: string): string | undefined {
+  return REGISTRY_TYPES.includes(type) ? undefined : REGISTRY_TYPE_RULE;
+}
+
+/** Lifetime of a temporary instance token (CreateInstanceToken `TokenType = temp`): one hour. */
+export const TEMP_TOKEN_VALIDITY_MS = 60 * 60 * 1000;
+
+/** SSM secret version id (CreateSecret/PutSecretValue doc): at most 64 bytes of letters, digits, "-", "_", ".", starting with a letter or digit. */
+export const SECRET_VERSION_ID_RULE =
+  'must be 1-64 characters of letters, digits, "-", "_" and ".", starting with a letter or digit';
+
+export function checkSecretVersionId(versionId: string): string | undefined {
+  if (versionId.length < 1 || versionId.length > 64) return SECRET_VERSION_ID_RULE;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(versionId)) return SECRET_VERSION_ID_RULE;
+  return undefined;
+}
+
+/** SSM limits (SSM API docs). */
+export const SSM_LIMITS = {
+  /** Versions one secret can hold (PutSecretValue: "最多可以支持10个版本"). */
+  versionsPerSecret: 10,
+  /** Secrets per region (CreateSecret: "每个Region最多可创建存储1000个凭据信息"). */
+  secretsPerRegion: 1000,
+  /** Secret description, in bytes. */
+  descriptionMaxBytes: 2048,
+  /** SecretString / SecretBinary, in bytes. */
+  secretValueMaxBytes: 32 * 1024,
+  /** DeleteSecret RecoveryWindowInDays: 0 = immediately, 1-30 = scheduled. */
+  recoveryWindowMaxDays: 30,
+} as const;

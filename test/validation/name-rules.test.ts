@@ -5,6 +5,7 @@ import {
   checkInstanceName, checkNamespaceName, checkPolicyName, checkSecretName, checkServiceAccountName,
   checkServiceAccountPassword, checkTokenDescription,
 } from '../../src/validation/name-rules';
+import * as NameRules from '../../src/validation/name-rules';
 
 describe('name rules', () => {
   test.each(['ab', 'team-a', 'a.b_c-d', 'x'.repeat(30), '0abc'])('namespace %p is valid', (n) => {
@@ -108,5 +109,26 @@ describe('rules added for the registry constructs', () => {
     expect(checkServiceAccountAction('tcr:PullRepository')).toBeUndefined();
     expect(checkServiceAccountAction('tcr:PushRepository')).toBeUndefined();
     expect(checkServiceAccountAction('tcr:*')).toMatch(/must be one of tcr:CreateHelmChart, .*tcr:PushRepository/);
+  });
+});
+
+describe('registry types and SSM rules', () => {
+  test('registry types', () => {
+    for (const type of ['basic', 'standard', 'premium']) expect(NameRules.checkRegistryType(type)).toBeUndefined();
+    expect(NameRules.checkRegistryType('Basic')).toBe(NameRules.REGISTRY_TYPE_RULE);
+  });
+
+  test('secret version ids', () => {
+    expect(NameRules.checkSecretVersionId('v1.2_3-x')).toBeUndefined();
+    expect(NameRules.checkSecretVersionId('x'.repeat(64))).toBeUndefined();
+    expect(NameRules.checkSecretVersionId('x'.repeat(65))).toBe(NameRules.SECRET_VERSION_ID_RULE);
+    expect(NameRules.checkSecretVersionId('')).toBe(NameRules.SECRET_VERSION_ID_RULE);
+    expect(NameRules.checkSecretVersionId('_v')).toBe(NameRules.SECRET_VERSION_ID_RULE);
+    expect(NameRules.checkSecretVersionId('v/1')).toBe(NameRules.SECRET_VERSION_ID_RULE);
+  });
+
+  test('limits', () => {
+    expect(NameRules.SSM_LIMITS.versionsPerSecret).toBe(10);
+    expect(NameRules.TEMP_TOKEN_VALIDITY_MS).toBe(3_600_000);
   });
 });

@@ -1,0 +1,259 @@
+/**
+ * The signed Tencent Cloud API 3.0 front end: body limits, routing, fault injection, TC3 verification,
+ * rate limits, parameter validation, CAM authorization, the handler transaction, the response shape and the
+ * request log. It only accepts `POST` API calls; the admin interface is a different server (admin-server.ts).
+ */
+import * as crypto from 'crypto';
+import * as http from 'http';
+import { accountsOf, callerFor, resolveKey } from './accounts';
+import { ApiError } from './api-error';
+import { API_MODEL, serviceForVersion, servicesWithAction, validateParams } from './api-model';
+import { evaluate } from './cam-evaluator';
+import { FaultInjector, RateLimiter } from './faults';
+import { LogSink, RequestLogEntry, formatLogLine, secretIdPrefix } from './log';
+import { ActionContext, Caller, ServiceDefinition } from './service';
+import { policiesFor } from './services/cam';
+import { StateStore, virtualNow } from './store';
+import { SIGNATURE_MAX_SKEW_SECONDS, parseAuthorization, scopeDate, signatureMatches } from './tc3';
+
+/** Body limit of the real API 3.0 front end for TC3 POST requests (10 MB). */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Services that are global: their six-segment resources have an empty region. */
+const GLOBAL_SERVICES = new Set(['cam', 'sts']);
+
+export interface ApiServerOptions {
+  readonly store: StateStore;
+  readonly services: readonly ServiceDefinition[];
+  readonly faults: FaultInjector;
+  readonly rateLimiter: RateLimiter;
+  readonly log?: LogSink;
+  readonly maxBodyBytes: number;
+  /**
+   * Which clock X-TC-Timestamp is checked against. `wall` (default): the machine clock, as the real service
+   * does, so that advancing the virtual clock to expire tokens does not also break every SDK signature.
+   * `virtual`: the emulator's virtual clock (for clients whose own clock is faked the same way).
+   */
+  readonly signatureClock: 'wall' | 'virtual';
+}
+
+interface Routed {
+  readonly service: string;
+  readonly definition: ServiceDefinition;
+}
+
+class DroppedConnection extends Error {}
+class Http500 extends Error {}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export class ApiRequestHandler {
+  private readonly byService = new Map<string, ServiceDefinition>();
+
+  constructor(private readonly opts: ApiServerOptions) {
+    for (const def of opts.services) this.byService.set(def.service, def);
+  }
+
+  readonly listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    void this.handle(req, res);
+  };
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const started = process.hrtime.bigint();
+    const requestId = crypto.randomUUID();
+    const log: { service?: string; action?: string; secretIdPrefix?: string; uin?: string } = {};
+    let status = 200;
+    let outcome = 'ok';
+    try {
+      const body = await this.readBody(req);
+      const result = await this.process(req, body, requestId, log);
+      this.send(res, 200, { Response: { ...result, RequestId: requestId } });
+    } catch (e) {
+      if (e instanceof DroppedConnection) {
+        outcome = 'fault:drop';
+        status = 0;
+        req.socket.destroy();
+      } else if (e instanceof Http500) {
+        outcome = 'fault:http500';
+        status = 500;
+        this.send(res, 500, { Response: { Error: { Code: 'InternalError', Message: 'Injected HTTP 500.' }, RequestId: requestId } });
+      } else {
+        const error = e instanceof ApiError ? e : new ApiError('InternalError', 'The emulator failed to handle the request.');
+        if (!(e instanceof ApiError)) process.emitWarning(`emulator internal error in ${log.action ?? '?'}: ${(e as Error).stack ?? e}`);
+        outcome = error.code;
+        this.send(res, 200, { Response: { Error: { Code: error.code, Message: error.message }, RequestId: requestId } });
+      }
+    }
+    const entry: RequestLogEntry = {
+      requestId, ...log, outcome, httpStatus: status, durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+    };
+    this.opts.log?.(formatLogLine(entry));
+  }
+
+  private send(res: http.ServerResponse, status: number, payload: unknown): void {
+    const text = JSON.stringify(payload);
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  private readBody(req: http.IncomingMessage): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let tooLarge = false;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > this.opts.maxBodyBytes) tooLarge = true;
+        else chunks.push(chunk);
+      });
+      req.on('end', () => {
+        if (tooLarge) {
+          reject(new ApiError('RequestSizeLimitExceeded', `The request body is ${size} bytes; the limit is ${this.opts.maxBodyBytes} bytes.`));
+        } else {
+          resolve(Buffer.concat(chunks));
+        }
+      });
+      req.on('error', reject);
+    });
+  }
+
+  private route(req: http.IncomingMessage, action: string, version: string | undefined): Routed {
+    const hostLabel = (header(req, 'host') ?? '').split('.')[0];
+    const byHost = hostLabel in API_MODEL ? hostLabel : undefined;
+    const service = byHost ?? (version !== undefined ? serviceForVersion(version) : undefined);
+    if (service === undefined || (version !== undefined && API_MODEL[service].version !== version) || version === undefined) {
+      const candidates = byHost ? [byHost] : servicesWithAction(action).filter((s) => this.byService.has(s));
+      if (candidates.length === 0) throw new ApiError('InvalidAction', `The action \`${action}\` is not supported by this emulator.`);
+      if (version === undefined) throw new ApiError('MissingParameter', 'The request is missing the required header `X-TC-Version`.');
+      throw new ApiError(
+        'NoSuchVersion',
+        `The version \`${version}\` does not exist for the ${candidates.join('/')} API (expected ${candidates.map((s) => API_MODEL[s].version).join('/')}).`,
+      );
+    }
+    const definition = this.byService.get(service);
+    if (!definition || !(action in definition.actions)) {
+      throw new ApiError('InvalidAction', `The action \`${action}\` is not supported by the ${service} API in this emulator.`);
+    }
+    return { service, definition };
+  }
+
+  private async process(
+    req: http.IncomingMessage, body: Buffer, requestId: string,
+    log: { service?: string; action?: string; secretIdPrefix?: string; uin?: string },
+  ): Promise<Record<string, unknown>> {
+    if (req.method !== 'POST') {
+      throw new ApiError('UnsupportedProtocol', `The emulator accepts only POST requests with a JSON body, got ${req.method}.`);
+    }
+    const action = header(req, 'x-tc-action');
+    if (!action) throw new ApiError('MissingParameter', 'The request is missing the required header `X-TC-Action`.');
+    log.action = action;
+    const routed = this.route(req, action, header(req, 'x-tc-version'));
+    log.service = routed.service;
+
+    const fault = this.opts.faults.take(routed.service, action);
+    if (fault?.kind === 'drop') throw new DroppedConnection();
+    if (fault?.kind === 'http500') throw new Http500();
+    if (fault?.kind === 'error') throw new ApiError(fault.code!, fault.message ?? `Injected fault ${fault.id}: ${fault.code}.`);
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+
+    const store = this.opts.store;
+    store.refresh();
+    const caller = this.authenticate(req, body, log);
+
+    const limit = routed.definition.rateLimits?.[action];
+    if (limit !== undefined && !this.opts.rateLimiter.allow(caller.uin, routed.service, action, limit, virtualNow(store.state))) {
+      throw new ApiError('RequestLimitExceeded', `${action} is limited to ${limit} requests per second per caller; slow down and retry.`);
+    }
+
+    const contentType = header(req, 'content-type') ?? '';
+    if (!contentType.toLowerCase().startsWith('application/json')) {
+      throw new ApiError('UnsupportedProtocol', `The emulator accepts only Content-Type application/json, got ${JSON.stringify(contentType)}.`);
+    }
+    let params: unknown;
+    try {
+      params = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new ApiError('InvalidParameter', 'The request body is not valid JSON.');
+    }
+    if (params === null || typeof params !== 'object' || Array.isArray(params)) {
+      throw new ApiError('InvalidParameter', 'The request body must be a JSON object of parameters.');
+    }
+    validateParams(routed.service, action, params as Record<string, unknown>);
+
+    const region = header(req, 'x-tc-region');
+    return store.transact((state) => {
+      const ctx: ActionContext = {
+        state,
+        caller,
+        region,
+        requestId,
+        now: () => virtualNow(state),
+        authorize: (camAction, resources) => this.authorize(ctx, routed.service, action, camAction, resources),
+        resourceArn: (service, resource) =>
+          `qcs::${service}:${GLOBAL_SERVICES.has(service) ? '' : region ?? ''}:uin/${caller.ownerUin}:${resource}`,
+      };
+      return routed.definition.actions[action](ctx, params as Record<string, any>);
+    });
+  }
+
+  private authenticate(
+    req: http.IncomingMessage, body: Buffer, log: { secretIdPrefix?: string; uin?: string },
+  ): Caller {
+    const auth = parseAuthorization(header(req, 'authorization'));
+    log.secretIdPrefix = secretIdPrefix(auth.secretId);
+    const rawTimestamp = header(req, 'x-tc-timestamp');
+    if (rawTimestamp === undefined) throw new ApiError('MissingParameter', 'The request is missing the required header `X-TC-Timestamp`.');
+    if (!/^\d{1,12}$/.test(rawTimestamp)) {
+      throw new ApiError('InvalidParameter', `The header \`X-TC-Timestamp\` must be unix seconds, got ${JSON.stringify(rawTimestamp)}.`);
+    }
+    const timestamp = Number(rawTimestamp);
+    const state = this.opts.store.state;
+    const nowMs = this.opts.signatureClock === 'virtual' ? virtualNow(state) : Date.now();
+    if (Math.abs(nowMs / 1000 - timestamp) > SIGNATURE_MAX_SKEW_SECONDS) {
+      throw new ApiError(
+        'AuthFailure.SignatureExpire',
+        `The signature has expired: X-TC-Timestamp ${timestamp} is more than ${SIGNATURE_MAX_SKEW_SECONDS} seconds from the server time ${Math.floor(nowMs / 1000)}.`,
+      );
+    }
+    if (auth.date !== scopeDate(timestamp)) {
+      throw new ApiError(
+        'AuthFailure.SignatureFailure',
+        `The credential scope date ${auth.date} is not the UTC date of X-TC-Timestamp (${scopeDate(timestamp)}).`,
+      );
+    }
+    const accounts = accountsOf(state);
+    const key = resolveKey(accounts, auth.secretId, header(req, 'x-tc-token'), virtualNow(state));
+    const headers: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value[0] : value;
+    const ok = signatureMatches({
+      method: req.method ?? 'POST', pathAndQuery: req.url ?? '/', headers, body, auth, timestamp, secretKey: key.secretKey,
+    });
+    if (!ok) {
+      throw new ApiError('AuthFailure.SignatureFailure', 'The request signature does not match; check the SecretKey and the signing method.');
+    }
+    const caller = callerFor(accounts, key);
+    log.uin = caller.uin;
+    return caller;
+  }
+
+  private authorize(ctx: ActionContext, service: string, apiAction: string, camAction: string, resources: readonly string[]): void {
+    if (ctx.caller.type === 'root') return;
+    const policies = policiesFor(ctx.state, ctx.caller);
+    const targets = resources.length > 0 ? resources : [ctx.resourceArn(service, '*')];
+    for (const resource of targets) {
+      const decision = evaluate(policies, { action: camAction, resource, ownerUin: ctx.caller.ownerUin });
+      if (decision === 'allow') continue;
+      const documented = API_MODEL[service]?.actions[apiAction]?.errors ?? [];
+      const code = documented.includes('UnauthorizedOperation') ? 'UnauthorizedOperation' : 'AuthFailure.UnauthorizedOperation';
+      throw new ApiError(
+        code,
+        `You are not authorized to perform operation (${camAction}) on resource (${resource}): ${decision === 'explicitDeny'
+          ? 'an attached policy explicitly denies it'
+          : 'no attached policy allows it'}.`,
+      );
+    }
+  }
+}

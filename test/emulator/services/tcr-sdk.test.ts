@@ -1,0 +1,195 @@
+/**
+ * TCR through the official SDK against a running emulator: every implemented action, validation, limits,
+ * expiry on the virtual clock, one-time passwords, registry logins and CAM denial of a sub-account.
+ */
+import * as tencentcloud from 'tencentcloud-sdk-nodejs';
+import { EmulatorHandle, startEmulator } from '../../../src/emulator';
+import { verifyRegistryLogin } from '../../../src/emulator/services/tcr';
+import { checkServiceAccountPassword } from '../../../src/validation/name-rules';
+
+// The SDK routes through a proxy agent when http_proxy is set; loopback calls must not.
+for (const v of ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY']) delete process.env[v];
+
+const DAY = 24 * 60 * 60 * 1000;
+const START = Date.UTC(2026, 10, 25, 12, 0, 0);
+
+type Credential = { secretId: string; secretKey: string; token?: string };
+
+function tcr(handle: EmulatorHandle, credential: Credential = handle.root) {
+  return new tencentcloud.tcr.v20190924.Client({
+    credential, region: 'ap-guangzhou', profile: { httpProfile: { endpoint: handle.endpoint, protocol: 'http://', reqTimeout: 10 } },
+  });
+}
+
+function cam(handle: EmulatorHandle) {
+  return new tencentcloud.cam.v20190116.Client({
+    credential: handle.root, region: 'ap-guangzhou', profile: { httpProfile: { endpoint: handle.endpoint, protocol: 'http://', reqTimeout: 10 } },
+  });
+}
+
+async function failure(call: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await call;
+  } catch (e: any) {
+    return { code: e.code, message: e.message };
+  }
+  throw new Error('expected the call to fail');
+}
+
+const logLines: string[] = [];
+let handle: EmulatorHandle;
+let client: ReturnType<typeof tcr>;
+
+beforeAll(async () => {
+  handle = await startEmulator({ clock: START, log: (line) => { logLines.push(line); } });
+  client = tcr(handle);
+});
+afterAll(async () => handle.close());
+beforeEach(() => handle.admin.reset());
+
+async function instanceWithNamespace(name = 'demo-registry', ns = 'team-a'): Promise<string> {
+  const { RegistryId } = await client.CreateInstance({ RegistryName: name, RegistryType: 'basic' });
+  await client.CreateNamespace({ RegistryId: RegistryId!, NamespaceName: ns, IsPublic: false });
+  return RegistryId!;
+}
+
+test('instances and namespaces: create, describe, delete, conflicts', async () => {
+  const id = await instanceWithNamespace();
+  expect(id).toMatch(/^tcr-[a-z0-9]{8}$/);
+  const described = await client.DescribeInstances({ Registryids: [id] });
+  expect(described.TotalCount).toBe(1);
+  expect(described.Registries![0]).toMatchObject({ RegistryName: 'demo-registry', Status: 'Running', PublicDomain: 'demo-registry.tencentcloudcr.com' });
+  expect(typeof described.RequestId).toBe('string');
+
+  const namespaces = await client.DescribeNamespaces({ RegistryId: id });
+  expect(namespaces.NamespaceList!.map((n) => n.Name)).toEqual(['team-a']);
+  expect((await failure(client.CreateNamespace({ RegistryId: id, NamespaceName: 'team-a', IsPublic: true }))).code)
+    .toBe('FailedOperation.ErrorTcrResourceConflict');
+  const badName = await failure(client.CreateNamespace({ RegistryId: id, NamespaceName: 'Team_A', IsPublic: true }));
+  expect(badName.code).toBe('InvalidParameter');
+  expect(badName.message).toContain('NamespaceName');
+  expect((await failure(client.CreateInstance({ RegistryName: 'demo-registry', RegistryType: 'basic' }))).code).toBe('InvalidParameter.ErrorNameExists');
+
+  // A namespace with repositories cannot be deleted.
+  handle.admin.mutate((s) => s.tcr.instances[id].namespaces['team-a'].repositories.push('app'));
+  expect((await failure(client.DeleteNamespace({ RegistryId: id, NamespaceName: 'team-a' }))).code).toBe('FailedOperation.PreconditionFailed');
+  handle.admin.mutate((s) => { s.tcr.instances[id].namespaces['team-a'].repositories = []; });
+  await client.DeleteNamespace({ RegistryId: id, NamespaceName: 'team-a' });
+  expect((await client.DescribeNamespaces({ RegistryId: id })).TotalCount).toBe(0);
+
+  await client.DeleteInstance({ RegistryId: id });
+  expect((await client.DescribeInstances({})).TotalCount).toBe(0);
+  expect((await failure(client.DeleteInstance({ RegistryId: id }))).code).toBe('ResourceNotFound');
+});
+
+test('service accounts: one-time password, prefixed names, expiry on the virtual clock, login', async () => {
+  const id = await instanceWithNamespace();
+  const created = await client.CreateServiceAccount({
+    RegistryId: id, Name: 'robot', Duration: 1, Permissions: [{ Resource: 'team-a', Actions: ['tcr:PullRepository'] }],
+  });
+  expect(created.Name).toBe('tcr$robot');
+  expect(checkServiceAccountPassword(created.Password!)).toBeUndefined();
+  expect(created.ExpiresAt).toBe(START + DAY);
+  const login = () => verifyRegistryLogin(handle.admin.state(), id, 'tcr$robot', created.Password!, handle.admin.now());
+  expect(login().ok).toBe(true);
+
+  const listed = await client.DescribeServiceAccounts({ RegistryId: id, EmbedPermission: true, Filters: [{ Name: 'ServiceAccountName', Values: ['robot'] }] });
+  expect(listed.ServiceAccounts![0]).toMatchObject({ Name: 'tcr$robot', Disable: false, Permissions: [{ Resource: 'team-a', Actions: ['tcr:PullRepository'] }] });
+  expect(JSON.stringify(listed)).not.toContain(created.Password!);
+  expect(JSON.stringify(handle.admin.state())).not.toContain(created.Password!);
+
+  handle.admin.advanceClock(DAY);
+  expect(login()).toMatchObject({ ok: false, reason: expect.stringContaining('expired') });
+  // The provider sends `tcr$name` to ModifyServiceAccount / DeleteServiceAccount and the bare name for passwords.
+  await client.ModifyServiceAccount({ RegistryId: id, Name: 'tcr$robot', Duration: 0, Description: 'permanent now' });
+  expect(login().ok).toBe(true);
+  const changed = await client.ModifyServiceAccountPassword({ RegistryId: id, Name: 'robot', Random: false, Password: 'Rotated2026' });
+  expect(changed.Password).toBe('Rotated2026');
+  expect(login().ok).toBe(false);
+  expect(verifyRegistryLogin(handle.admin.state(), id, 'tcr@robot', 'Rotated2026', handle.admin.now()).ok).toBe(true);
+  const weak = await failure(client.ModifyServiceAccountPassword({ RegistryId: id, Name: 'robot', Random: false, Password: 'short' }));
+  expect(weak.code).toBe('InvalidParameter');
+  expect(weak.message).toContain('Password');
+
+  const badAction = await failure(client.CreateServiceAccount({ RegistryId: id, Name: 'x', Permissions: [{ Resource: 'team-a', Actions: ['tcr:*'] }] }));
+  expect(badAction.message).toContain('Permissions.0.Actions');
+  expect(logLines.join('\n')).not.toContain(created.Password!);
+  expect(logLines.join('\n')).not.toContain('Rotated2026');
+  await client.DeleteServiceAccount({ RegistryId: id, Name: 'tcr$robot' });
+  expect((await client.DescribeServiceAccounts({ RegistryId: id })).TotalCount).toBe(0);
+});
+
+test('instance tokens: temporary for one hour, long-term until disabled or deleted', async () => {
+  const id = await instanceWithNamespace();
+  const temp = await client.CreateInstanceToken({ RegistryId: id, TokenType: 'temp' });
+  expect(temp.ExpTime).toBe(START + 3600_000);
+  expect(temp.Username).toBe(handle.root.uin);
+  const longTerm = await client.CreateInstanceToken({ RegistryId: id, TokenType: 'longterm', Desc: 'ci' });
+  expect(longTerm.TokenId).toBeTruthy();
+  const state = () => handle.admin.state();
+  expect(verifyRegistryLogin(state(), id, temp.Username!, temp.Token!, handle.admin.now()).ok).toBe(true);
+  handle.admin.advanceClock(3600_000);
+  expect(verifyRegistryLogin(state(), id, temp.Username!, temp.Token!, handle.admin.now()).ok).toBe(false);
+  expect(verifyRegistryLogin(state(), id, longTerm.Username!, longTerm.Token!, handle.admin.now()).ok).toBe(true);
+
+  const listed = await client.DescribeInstanceToken({ RegistryId: id });
+  expect(listed.TotalCount).toBe(1);
+  expect(listed.Tokens![0]).toMatchObject({ Id: longTerm.TokenId, Desc: 'ci', Enabled: true });
+  await client.ModifyInstanceToken({ RegistryId: id, TokenId: longTerm.TokenId!, Enable: false });
+  expect(verifyRegistryLogin(state(), id, longTerm.Username!, longTerm.Token!, handle.admin.now()).ok).toBe(false);
+  await client.DeleteInstanceToken({ RegistryId: id, TokenId: longTerm.TokenId! });
+  expect((await client.DescribeInstanceToken({ RegistryId: id })).TotalCount).toBe(0);
+  expect((await failure(client.CreateInstanceToken({ RegistryId: id, TokenType: 'forever' }))).message).toContain('TokenType');
+  // Tokens never reach the request log or the state.
+  for (const secret of [temp.Token!, longTerm.Token!]) {
+    expect(logLines.join('\n')).not.toContain(secret);
+    expect(JSON.stringify(state())).not.toContain(secret);
+  }
+});
+
+test('missing and mistyped parameters name the field', async () => {
+  const missing = await failure(client.CreateInstance({ RegistryName: 'abcde-fg' } as any));
+  expect(missing.code).toBe('MissingParameter');
+  expect(missing.message).toContain('RegistryType');
+  const mistyped = await failure(client.CreateNamespace({ RegistryId: 'tcr-x', NamespaceName: 'ok-ns', IsPublic: 'yes' } as any));
+  expect(mistyped.code).toMatch(/^InvalidParameter/);
+  expect(mistyped.message).toContain('IsPublic');
+});
+
+test('documented rate limits: DescribeServiceAccounts 20/s, CreateInstanceToken 100/s per caller', async () => {
+  const { RegistryId } = await client.CreateInstance({ RegistryName: 'rate-registry', RegistryType: 'basic' });
+  const results = await Promise.allSettled(Array.from({ length: 25 }, () => client.DescribeServiceAccounts({ RegistryId: RegistryId! })));
+  const limited = results.filter((r) => r.status === 'rejected' && (r.reason as any).code === 'RequestLimitExceeded');
+  expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(20);
+  expect(limited).toHaveLength(5);
+
+  const tokens = await Promise.allSettled(Array.from({ length: 101 }, () => client.CreateInstanceToken({ RegistryId: RegistryId! })));
+  expect(tokens.filter((r) => r.status === 'fulfilled')).toHaveLength(100);
+  expect(tokens.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(['RequestLimitExceeded']);
+  // The next one-second window of the (frozen) virtual clock opens again.
+  handle.admin.advanceClock(1000);
+  expect((await client.DescribeServiceAccounts({ RegistryId: RegistryId! })).TotalCount).toBe(0);
+});
+
+test('CAM: a sub-account is denied until a policy allows the action on the instance', async () => {
+  const { RegistryId } = await client.CreateInstance({ RegistryName: 'cam-registry', RegistryType: 'basic' });
+  const id = RegistryId!;
+  const dev = handle.admin.seedAccount({ name: 'dev' });
+  const devClient = tcr(handle, dev);
+  const denied = await failure(devClient.CreateInstanceToken({ RegistryId: id, TokenType: 'temp' }));
+  expect(denied.code).toMatch(/UnauthorizedOperation/);
+
+  const policy = await cam(handle).CreatePolicy({
+    PolicyName: 'tcr-token',
+    PolicyDocument: JSON.stringify({
+      version: '2.0',
+      statement: [{ effect: 'allow', action: ['tcr:CreateInstanceToken'], resource: [`qcs::tcr:ap-guangzhou:uin/${handle.root.uin}:instance/${id}`] }],
+    }),
+  });
+  await cam(handle).AttachUserPolicy({ PolicyId: policy.PolicyId!, AttachUin: Number(dev.uin) });
+  const token = await devClient.CreateInstanceToken({ RegistryId: id, TokenType: 'temp' });
+  expect(token.Username).toBe(dev.uin);
+  expect(verifyRegistryLogin(handle.admin.state(), id, dev.uin, token.Token!, handle.admin.now()).ok).toBe(true);
+  // Service-account APIs are not in any CAM resource table: an instance-scoped grant does not cover them.
+  expect((await failure(devClient.DescribeServiceAccounts({ RegistryId: id }))).code).toMatch(/UnauthorizedOperation/);
+});
