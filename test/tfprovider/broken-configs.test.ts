@@ -11,7 +11,7 @@ const header = {
 
 const cases: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ['tencentcloud_tcr_instance', { name: 'acme-registry', instance_type: 'gold' },
-    'Invalid instance_type', /instance_type is "gold"; valid values are "standard", "basic", "premium"/],
+    'Invalid instance_type', /instance_type is "gold"; valid values are "basic", "standard", "premium"/],
   ['tencentcloud_tcr_namespace', { instance_id: 'tcr-abc', name: 'Team_A-' },
     'Invalid namespace name', /name "Team_A-" must be 2-30 characters of lowercase letters/],
   ['tencentcloud_tcr_service_account', { registry_id: 'tcr-abc', name: 'ci', permissions: [{ resource: 'apps', actions: ['tcr:PushImage'] }] },

@@ -56,7 +56,7 @@ describe('ValidateResourceConfig: the provider\'s own rules with attribute paths
   });
 
   test('tcr_instance instance_type, namespace name, token description, attachments', () => {
-    expect(validate('tencentcloud_tcr_instance', { name: 'reg', instance_type: 'gold' })[0].detail).toMatch(/valid values are "standard", "basic", "premium"/);
+    expect(validate('tencentcloud_tcr_instance', { name: 'reg', instance_type: 'gold' })[0].detail).toMatch(/valid values are "basic", "standard", "premium"/);
     expect(validate('tencentcloud_tcr_namespace', { instance_id: 'tcr-1', name: 'Bad_' })[0].attribute.steps).toEqual([{ attributeName: 'name' }]);
     expect(validate('tencentcloud_tcr_token', { instance_id: 'tcr-1', description: 'x'.repeat(256) })[0].detail).toMatch(/256 characters/);
     expect(validate('tencentcloud_cam_user_policy_attachment', { policy_id: '12' })[0].detail).toMatch(/one of `user_id,user_name` must be specified/);

@@ -1,14 +1,15 @@
 /**
  * TCR resources, following provider v1.83.25 (see shared/reference/provider-semantics.md).
  */
-import { checkNamespaceName, SERVICE_ACCOUNT_ACTIONS, SERVICE_ACCOUNT_PREFIX, TOKEN_DESCRIPTION_RULE, checkTokenDescription } from '../../src/validation/name-rules';
+import {
+  checkNamespaceName, checkTokenDescription, REGISTRY_TYPES, SERVICE_ACCOUNT_ACTIONS, SERVICE_ACCOUNT_PREFIX, TOKEN_DESCRIPTION_RULE,
+} from '../../src/validation/name-rules';
 import { UNKNOWN } from '../codec';
 import { ProviderError } from '../diagnostics';
 import { known, Obj } from '../plan';
 import { bool, isNotFound, num, orPrior, splitId, str, tagsFromApi, tagsToApi, unsupported } from './common';
 import { ResourceContext, ResourceDefinition, waitFor } from './types';
 
-const INSTANCE_TYPES = ['standard', 'basic', 'premium'];
 
 async function describeInstance(ctx: ResourceContext, id: string): Promise<any | undefined> {
   const resp = await ctx.api.call('tcr', 'DescribeInstances', { Registryids: [id] });
@@ -37,8 +38,8 @@ export const tcrInstance: ResourceDefinition = {
   defaults: { registry_charge_type: 1 },
   validate(config, diags) {
     const t = str(config.instance_type);
-    if (t !== undefined && !INSTANCE_TYPES.includes(t)) {
-      diags.error('Invalid instance_type', `instance_type is "${t}"; valid values are ${INSTANCE_TYPES.map((v) => `"${v}"`).join(', ')}.`, ['instance_type']);
+    if (t !== undefined && !REGISTRY_TYPES.includes(t)) {
+      diags.error('Invalid instance_type', `instance_type is "${t}"; valid values are ${REGISTRY_TYPES.map((v) => `"${v}"`).join(', ')}.`, ['instance_type']);
     }
     const charge = num(config.registry_charge_type);
     if (charge !== undefined && charge !== 1 && charge !== 2) {
