@@ -70,6 +70,8 @@ export interface PlanRules {
   readonly defaults?: Readonly<Record<string, Value>>;
   /** Computed attributes that an in-place update changes (planned unknown when anything changes). */
   readonly changesOnUpdate?: readonly string[];
+  /** Last word on an in-place update plan (SDKv2 CustomizeDiff), e.g. to mark values the update recomputes. */
+  customizeUpdate?(planned: Obj, prior: Obj, config: Obj | null): Obj;
 }
 
 export interface PlanResult {
@@ -102,6 +104,7 @@ export function planChange(block: JsonBlock, rules: PlanRules, prior: Obj | null
     return { planned, requiresReplace };
   }
   for (const name of rules.changesOnUpdate ?? []) planned[name] = UNKNOWN;
+  if (rules.customizeUpdate) planned = rules.customizeUpdate(planned, prior, config);
   // Nested computed attributes that terraform could not carry over (set elements) become unknown.
   for (const [name, nb] of Object.entries(block.block_types ?? {})) {
     const v = planned[name];

@@ -88,6 +88,7 @@ describe.each(examples.map((e) => [e.name, e] as const))('%s', (name, example) =
 
   test('the plugin logged no errors (other than a known defect\'s)', () => {
     expect(result.pluginLog).toContain('configured: terraform');
+    expect(result.pluginLog.split('\n').filter((l) => l.includes('differs from the plan'))).toEqual([]);
     const errors = result.pluginLog.split('\n').filter((l) => l.includes('[ERROR]'));
     expect(defect ? errors.filter((l) => !defect.error.test(l)) : errors).toEqual([]);
   });

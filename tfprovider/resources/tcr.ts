@@ -243,6 +243,16 @@ function permissionsToApi(perms: unknown): Array<{ Resource: string; Actions: st
 }
 
 export const tcrServiceAccount: ResourceDefinition = {
+  /**
+   * Any ModifyServiceAccount re-sends `duration`, and the API counts it from now: expires_at moves. The provider
+   * plans the old value and lets the SDKv2 legacy type system swallow the difference; the stand-in plans it unknown,
+   * so the plan shows what apply will do.
+   */
+  customizeUpdate(planned, prior, config) {
+    const modified = ['permissions', 'description', 'duration', 'expires_at', 'disable'].some((a) => JSON.stringify(prior[a] ?? null) !== JSON.stringify(planned[a] ?? null));
+    const expiresConfigured = config?.expires_at !== null && config?.expires_at !== undefined;
+    return modified && num(planned.duration) !== undefined && !expiresConfigured ? { ...planned, expires_at: UNKNOWN } : planned;
+  },
   validate(config, diags) {
     const perms = config.permissions;
     if (Array.isArray(perms)) {
