@@ -9,8 +9,9 @@ import type { ITcrNamespace } from './tcr-namespace';
  */
 export interface ITcrGrantee {
   /**
-   * Records that this grantee may perform `actions` on `namespace`. Called by `ITcrNamespace.grant*()`;
+   * Records that this grantee may perform `actions` on `tcrNamespace`. Called by `ITcrNamespace.grant*()`;
    * repeated calls accumulate, and duplicates are removed when the grantee renders its permissions.
+   * (The parameter is not called `namespace`, a reserved word in C#.)
    */
-  addNamespaceGrant(namespace: ITcrNamespace, actions: string[]): void;
+  addNamespaceGrant(tcrNamespace: ITcrNamespace, actions: string[]): void;
 }

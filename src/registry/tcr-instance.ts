@@ -3,7 +3,9 @@ import { Construct, IConstruct } from 'constructs';
 import { tcrInstance } from '../providers/tencentcloud';
 import {
   ALLOWLIST_PUBLIC_ACCESS_RULE, checkCidrBlock, checkInstanceName, checkPrepaidPeriodMonths, REPLICATION_EDITION_RULE,
+  UNIQUE_INSTANCE_NAME_RULE,
 } from '../validation/name-rules';
+import { earlierOwnedInstanceWithSameName, NamedMember, registerOwnedInstance } from './private/instance-members';
 import { checkLiteral, checkTags, problem } from './private/validation';
 import { TcrBilling } from './tcr-billing';
 import { TcrInstanceType } from './tcr-instance-type';
@@ -55,7 +57,8 @@ export interface TcrAllowListEntry {
 export interface TcrInstanceProps {
   /**
    * Instance name: 5-50 lowercase letters, digits and "-", starting with a letter. It becomes the registry
-   * domain `<name>.tencentcloudcr.com`, so it must be globally unique.
+   * domain `<name>.tencentcloudcr.com`, so it must be globally unique. Changing it replaces the instance (the provider
+   * forces a new resource): keep `deletionProtection` on so a rename cannot silently delete the images.
    */
   readonly name: string;
   /**
@@ -75,7 +78,9 @@ export interface TcrInstanceProps {
   readonly deletionProtection?: boolean;
   /**
    * Open the public endpoint. When false the instance is only reachable through VPC attachments.
-   * @default - public access is not managed by this stack
+   * Leaving it unset is not "unmanaged": the provider's default for `open_public_operation` is false (provider
+   * source, not in the pinned schema), so an endpoint opened in the console is closed again on the next apply.
+   * @default false
    */
   readonly publicAccess?: boolean;
   /**
@@ -193,13 +198,19 @@ export class TcrInstance extends TcrInstanceBase {
     this.publicDomain = this.resource.publicDomain;
     this.internalEndpoint = this.resource.internalEndPoint;
 
-    this.node.addValidation({ validate: () => this.validateProps(props) });
+    const member: NamedMember = { construct: this, declaredName: props.name };
+    registerOwnedInstance(member);
+    this.node.addValidation({ validate: () => this.validateProps(props, member) });
   }
 
-  private validateProps(props: TcrInstanceProps): string[] {
+  private validateProps(props: TcrInstanceProps, member: NamedMember): string[] {
     const kind = 'TcrInstance';
     const out: string[] = [];
     checkLiteral(out, kind, 'name', props.name, checkInstanceName);
+    const earlier = earlierOwnedInstanceWithSameName(member);
+    if (earlier) {
+      out.push(problem(kind, 'name', props.name, `${UNIQUE_INSTANCE_NAME_RULE}; instance ${earlier.construct.node.path} already uses it`));
+    }
     checkTags(out, kind, props.tags);
     const period = props.billing?.periodMonths;
     if (period !== undefined && !Token.isUnresolved(period)) {

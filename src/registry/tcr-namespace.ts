@@ -28,13 +28,16 @@ export interface ITcrNamespace extends IConstruct {
 
 /** Options for a namespace created through `ITcrInstance.addNamespace`. */
 export interface TcrNamespaceOptions {
-  /** Namespace name: 2-30 lowercase letters, digits and single separators `.` `_` `-` inside. */
+  /**
+   * Namespace name: 2-30 lowercase letters, digits and single separators `.` `_` `-` inside.
+   * Changing it replaces the namespace (the provider forces a new resource), which deletes it and its images.
+   */
   readonly name: string;
   /**
-   * Anyone may pull without logging in.
+   * Anyone may pull without logging in. (Not named `public`: that is a reserved word in Java and C#.)
    * @default false
    */
-  readonly public?: boolean;
+  readonly isPublic?: boolean;
   /**
    * Scan images for vulnerabilities automatically on push.
    * @default false
@@ -46,7 +49,8 @@ export interface TcrNamespaceOptions {
    */
   readonly blockVulnerableImages?: boolean;
   /**
-   * Lowest severity that blocks pulls (requires `blockVulnerableImages: true`).
+   * Lowest severity that blocks pulls (requires `blockVulnerableImages: true`). Set it whenever blocking is on:
+   * the provider reads the service's severity back into state, so leaving it unset can show a diff on every plan.
    * @default - service default
    */
   readonly blockSeverity?: VulnerabilitySeverity;
@@ -128,7 +132,7 @@ export class TcrNamespace extends TcrNamespaceBase {
     this.resource = new tcrNamespace.TcrNamespace(this, 'Resource', {
       instanceId: props.instance.instanceId,
       name: props.name,
-      isPublic: props.public ?? false,
+      isPublic: props.isPublic ?? false,
       isAutoScan: props.autoScan ?? false,
       isPreventVul: props.blockVulnerableImages ?? false,
       severity: props.blockSeverity?.value,

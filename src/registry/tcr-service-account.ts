@@ -1,8 +1,8 @@
-import { Token } from 'cdktf';
+import { Annotations, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { tcrServiceAccount } from '../providers/tencentcloud';
 import {
-  checkServiceAccountAction, checkServiceAccountName, checkValidityDays, checkValidityUntil,
+  checkServiceAccountAction, checkServiceAccountName, checkValidityDays, checkValidityUntil, GRANT_ACTIONS_RULE,
   SAME_INSTANCE_GRANT_RULE, SERVICE_ACCOUNT_CI_PREFIX, SERVICE_ACCOUNT_GRANTS_RULE, SERVICE_ACCOUNT_PREFIX,
   UNIQUE_IN_INSTANCE_RULE,
 } from '../validation/name-rules';
@@ -10,7 +10,7 @@ import { earlierServiceAccountWithSameName, NamedMember, registerServiceAccount 
 import { checkLiteral, checkTags, problem } from './private/validation';
 import type { ITcrGrantee } from './tcr-grantee';
 import type { ITcrInstance } from './tcr-instance';
-import { ITcrNamespace, TcrNamespaceBase } from './tcr-namespace';
+import { ITcrNamespace, TcrNamespace, TcrNamespaceBase } from './tcr-namespace';
 import { Validity } from './validity';
 
 /** A TCR service account: a robot login for `docker login` scoped by namespace grants. */
@@ -30,6 +30,9 @@ export interface TcrServiceAccountOptions {
   /**
    * Account name: lowercase letters, digits, `.`, `_`, `-`, starting with a letter or digit. Do not type the
    * `tcr$` prefix: TCR adds it (see `username`).
+   *
+   * Fixed once created: the provider rejects a rename ("argument `name` cannot be changed") instead of replacing
+   * the account. To rename, also give the construct a new id, so Terraform replaces the account (new password).
    */
   readonly name: string;
   /**
@@ -60,8 +63,25 @@ export interface TcrServiceAccountProps extends TcrServiceAccountOptions {
   readonly instance: ITcrInstance;
 }
 
+/**
+ * tencentcloud provider v1.83.25 refreshes a service account with one DescribeServiceAccounts call that has no
+ * filter and no paging (API default: 20 results), and falls back to the first account returned when its own is not
+ * among them (provider-semantics.md, "Read quirk"). Past 20 accounts in one instance, refresh can therefore load
+ * another account's data: a perpetual diff whose apply fails ("argument `name` cannot be changed").
+ */
+const PROVIDER_SERVICE_ACCOUNT_READ_LIMIT = 20;
+
 interface NamespaceGrant {
-  readonly namespace: ITcrNamespace;
+  /**
+   * The handle whose name is rendered into `permissions.resource`: a namespace created by this app wins over an
+   * imported handle with the same name, so the account depends on it whatever the order of the grant calls.
+   */
+  namespace: ITcrNamespace;
+  /**
+   * Every handle granted under this name: a namespace of another instance with the same name must not hide
+   * behind the first handle, or the cross-instance check would never see it.
+   */
+  readonly handles: Set<ITcrNamespace>;
   readonly actions: Set<string>;
 }
 
@@ -92,7 +112,7 @@ export class TcrServiceAccount extends Construct implements ITcrServiceAccount {
     this.instance = props.instance;
     this.username = `${SERVICE_ACCOUNT_PREFIX}${props.name}`;
     this.ciUsername = `${SERVICE_ACCOUNT_CI_PREFIX}${props.name}`;
-    this.validity = props.validity ?? Validity.days(30);
+    this.validity = props.validity ?? Validity.consoleDefault();
 
     this.resource = new tcrServiceAccount.TcrServiceAccount(this, 'Resource', {
       registryId: props.instance.instanceId,
@@ -106,7 +126,17 @@ export class TcrServiceAccount extends Construct implements ITcrServiceAccount {
     });
 
     const member: NamedMember = { construct: this, declaredName: props.name };
-    registerServiceAccount(props.instance, member);
+    const accountsInInstance = registerServiceAccount(props.instance, member);
+    if (accountsInInstance === PROVIDER_SERVICE_ACCOUNT_READ_LIMIT + 1) {
+      // A warning, not an error: only accounts declared in this app are counted, and a fixed provider lifts the limit.
+      Annotations.of(this).addWarning(
+        `instance ${props.instance.node.path} has more than ${PROVIDER_SERVICE_ACCOUNT_READ_LIMIT} service accounts: `
+        + `tencentcloud provider v1.83.25 reads only the first ${PROVIDER_SERVICE_ACCOUNT_READ_LIMIT} `
+        + 'returned by DescribeServiceAccounts and falls back to the first one for the rest, so these accounts can be '
+        + 'refreshed with another account\'s data (perpetual diff, failing updates). Split accounts across instances or '
+        + 'use a provider version that pages DescribeServiceAccounts.',
+      );
+    }
     this.node.addValidation({ validate: () => this.validateProps(props, member) });
   }
 
@@ -118,13 +148,16 @@ export class TcrServiceAccount extends Construct implements ITcrServiceAccount {
     return this.resource.password;
   }
 
-  public addNamespaceGrant(namespace: ITcrNamespace, actions: string[]): void {
-    const key = namespace instanceof TcrNamespaceBase ? namespace._declaredName : namespace.name;
+  public addNamespaceGrant(tcrNamespace: ITcrNamespace, actions: string[]): void {
+    // A subclass written in another jsii language cannot implement the internal `_declaredName`: fall back to `name`.
+    const key = (tcrNamespace instanceof TcrNamespaceBase ? tcrNamespace._declaredName : undefined) ?? tcrNamespace.name;
     let grant = this.grants.get(key);
     if (!grant) {
-      grant = { namespace, actions: new Set() };
+      grant = { namespace: tcrNamespace, handles: new Set(), actions: new Set() };
       this.grants.set(key, grant);
     }
+    if (tcrNamespace instanceof TcrNamespace && !(grant.namespace instanceof TcrNamespace)) grant.namespace = tcrNamespace;
+    grant.handles.add(tcrNamespace);
     for (const action of actions) grant.actions.add(action);
     // Rendered eagerly (accounts carry few grants): a Lazy per account made synth ~25% slower and used ~50% more
     // memory at 1,000 accounts (bench/RESULTS.md), because cdktf resolves and re-resolves each lazy value.
@@ -160,9 +193,14 @@ export class TcrServiceAccount extends Construct implements ITcrServiceAccount {
 
     if (this.grants.size === 0) out.push(problem(kind, 'grants', [], SERVICE_ACCOUNT_GRANTS_RULE));
     for (const grant of this.grants.values()) {
-      if (!sameInstance(grant.namespace.instance, this.instance)) {
-        out.push(problem(kind, 'grants', grant.namespace.node.path,
-          `is a namespace of instance ${grant.namespace.instance.node.path}, but ${SAME_INSTANCE_GRANT_RULE} (${this.instance.node.path})`));
+      for (const handle of grant.handles) {
+        if (!sameInstance(handle.instance, this.instance)) {
+          out.push(problem(kind, 'grants', handle.node.path,
+            `is a namespace of instance ${handle.instance.node.path}, but ${SAME_INSTANCE_GRANT_RULE} (${this.instance.node.path})`));
+        }
+      }
+      if (grant.actions.size === 0) {
+        out.push(problem(kind, `grants[${grant.namespace.node.path}].actions`, [], GRANT_ACTIONS_RULE));
       }
       for (const action of grant.actions) {
         checkLiteral(out, kind, `grants[${grant.namespace.node.path}].actions`, action, checkServiceAccountAction);

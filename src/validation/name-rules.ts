@@ -201,12 +201,19 @@ export function checkCidrBlock(cidr: string): string | undefined {
 /** Names of namespaces and of service accounts are unique within one instance (TCR returns ErrorNameExists). */
 export const UNIQUE_IN_INSTANCE_RULE = 'must be unique within one TCR instance';
 
+/** Instance names are registry domains (`<name>.tencentcloudcr.com`), unique across all of Tencent Cloud. */
+export const UNIQUE_INSTANCE_NAME_RULE =
+  'must be unique: it is the registry domain <name>.tencentcloudcr.com, so two instances can never share it';
+
 /** A service account lives in one instance and can only be granted namespaces of that instance. */
 export const SAME_INSTANCE_GRANT_RULE = 'must belong to the same TCR instance as the service account';
 
 /** The provider schema requires at least one `permissions` block on a service account. */
 export const SERVICE_ACCOUNT_GRANTS_RULE =
   'must contain at least one namespace grant (tencentcloud_tcr_service_account needs one or more permissions blocks); call namespace.grantPull(account) or grantPush(account)';
+
+/** A grant must carry at least one action: the provider's `actions` set is required and an empty one grants nothing. */
+export const GRANT_ACTIONS_RULE = 'must contain at least one action (e.g. TcrAction.PULL_REPOSITORY)';
 
 export const SERVICE_ACCOUNT_ACTION_RULE = `must be one of ${SERVICE_ACCOUNT_ACTIONS.join(', ')}`;
 

@@ -1,4 +1,5 @@
 import { App, Testing, TerraformStack } from 'cdktf';
+import { expectSchemaValid } from './schema-validator';
 import { providers, TcrInstance, TcrInstanceType } from '../../src';
 
 /** A test stack that already has the tencentcloud provider, as every real stack must. */
@@ -22,14 +23,20 @@ export function validationErrors(stack: TerraformStack): string[] {
     stack.runAllValidations();
     return [];
   } catch (e) {
-    return String((e as Error).message)
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l.startsWith('['));
+    const message = String((e as Error).message);
+    const lines = message.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('['));
+    // A failure whose format we do not recognise must not read as "no errors".
+    if (lines.length === 0) throw e;
+    return lines;
   }
 }
 
-/** Synthesizes with validations (as `cdktf synth` does) and returns the parsed document. */
+/**
+ * Synthesizes with validations (as `cdktf synth` does), checks the document against the pinned provider schema,
+ * and returns it parsed: every test that looks at synthesized output also proves the output is schema-valid.
+ */
 export function synthValidated(stack: TerraformStack): any {
-  return JSON.parse(Testing.synth(stack, true));
+  const doc = JSON.parse(Testing.synth(stack, true));
+  expectSchemaValid(doc);
+  return doc;
 }

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, TerraformOutput, Testing } from 'cdktf';
 import { providers, TcrInstance, TcrServiceAccountOptions, Validity } from '../../src';
+import { expectSchemaValid } from '../helpers/schema-validator';
 
 // A value that looks like a credential and must never be copied anywhere by the library.
 const CANARY = `Canary${Date.now().toString(36)}Secret9x`;
@@ -32,6 +33,7 @@ describe('no secret in synthesized output', () => {
     expect(synthed).not.toContain(CANARY);
     expect(synthed).toContain('.password}'); // a reference, resolved by Terraform
     const doc = JSON.parse(synthed);
+    expectSchemaValid(doc);
     for (const account of Object.values<any>(doc.resource.tencentcloud_tcr_service_account)) {
       expect(account).not.toHaveProperty('password');
     }

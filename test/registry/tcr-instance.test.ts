@@ -1,5 +1,5 @@
 import 'cdktf/lib/testing/adapters/jest';
-import { TerraformVariable, Testing } from 'cdktf';
+import { TerraformOutput, TerraformVariable, Testing } from 'cdktf';
 import { TcrBilling, TcrInstance, TcrInstanceType } from '../../src';
 import { tcrInstance } from '../../src/providers/tencentcloud';
 import { expectSchemaValid } from '../helpers/schema-validator';
@@ -58,8 +58,20 @@ describe('TcrInstance', () => {
       enable_cos_versioning: true,
     });
     expect(instance.instanceType).toBe(TcrInstanceType.PREMIUM);
-    expect(instance.publicDomain).toContain('TOKEN');
-    expect(instance.internalEndpoint).toContain('TOKEN');
+  });
+
+  test('endpoints and id are references to the instance resource', () => {
+    const { stack } = stackWithProvider();
+    const instance = new TcrInstance(stack, 'registry', { name: 'acme-registry' });
+    new TerraformOutput(stack, 'public_domain', { value: instance.publicDomain });
+    new TerraformOutput(stack, 'internal_endpoint', { value: instance.internalEndpoint });
+    new TerraformOutput(stack, 'instance_id', { value: instance.instanceId });
+    const doc = synthValidated(stack);
+    expect(doc.output).toEqual({
+      public_domain: { value: '${tencentcloud_tcr_instance.registry_EFEA226F.public_domain}' },
+      internal_endpoint: { value: '${tencentcloud_tcr_instance.registry_EFEA226F.internal_end_point}' },
+      instance_id: { value: '${tencentcloud_tcr_instance.registry_EFEA226F.id}' },
+    });
   });
 
   test('billing variants', () => {

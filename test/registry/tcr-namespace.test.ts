@@ -36,7 +36,7 @@ describe('TcrNamespace', () => {
     new TcrNamespace(stack, 'base', {
       instance,
       name: 'base-images',
-      public: true,
+      isPublic: true,
       autoScan: true,
       blockVulnerableImages: true,
       blockSeverity: VulnerabilitySeverity.HIGH,

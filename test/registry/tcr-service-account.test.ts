@@ -1,6 +1,8 @@
 import 'cdktf/lib/testing/adapters/jest';
-import { TerraformOutput, Testing } from 'cdktf';
-import { TcrAction, TcrNamespace, TcrServiceAccount, Validity } from '../../src';
+import * as fs from 'fs';
+import * as path from 'path';
+import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { TcrAction, TcrNamespace, TcrNamespaceBase, TcrServiceAccount, Validity } from '../../src';
 import { tcrServiceAccount } from '../../src/providers/tencentcloud';
 import { expectSchemaValid } from '../helpers/schema-validator';
 import { stackWithInstance, synthValidated } from '../helpers/stacks';
@@ -104,4 +106,67 @@ describe('TcrServiceAccount', () => {
     });
     expect(accounts(doc)[0].password).toBeUndefined();
   });
+
+  test('an owned namespace and an import of it merge into one block that references the owned one, in any order', () => {
+    for (const importFirst of [true, false]) {
+      const { stack, instance } = stackWithInstance();
+      const account = instance.addServiceAccount('ci', { name: 'ci' });
+      const grantImported = () => TcrNamespace.fromNamespaceName(stack, 'imported', instance, 'apps').grantPull(account);
+      const grantOwned = () => instance.addNamespace('apps', { name: 'apps' }).grantPush(account);
+      if (importFirst) {
+        grantImported();
+        grantOwned();
+      } else {
+        grantOwned();
+        grantImported();
+      }
+      expect(accounts(synthValidated(stack))[0].permissions).toEqual([
+        { resource: '${tencentcloud_tcr_namespace.registry_apps_8FFF62D3.name}', actions: ['tcr:PullRepository', 'tcr:PushRepository'] },
+      ]);
+    }
+  });
+
+  test('namespaces from a subclass without the internal declared name still get one block each', () => {
+    const { stack, instance } = stackWithInstance();
+    // What a TcrNamespaceBase subclass written in Python or Java looks like at runtime: no `_declaredName`.
+    class ForeignNamespace extends TcrNamespaceBase {
+      public readonly _declaredName = undefined as unknown as string;
+      constructor(id: string, public readonly name: string) {
+        super(stack, id);
+      }
+      public get instance() {
+        return instance;
+      }
+    }
+    const account = instance.addServiceAccount('ci', { name: 'ci' });
+    new ForeignNamespace('b', 'team-b').grantPush(account);
+    new ForeignNamespace('a', 'team-a').grantPull(account);
+    expect(accounts(synthValidated(stack))[0].permissions).toEqual([
+      { resource: 'team-a', actions: ['tcr:PullRepository'] },
+      { resource: 'team-b', actions: ['tcr:PullRepository', 'tcr:PushRepository'] },
+    ]);
+  });
+
+  test('more than 20 accounts in one instance: one warning about the provider read limit, no error', () => {
+    const { stack, instance } = stackWithInstance();
+    const ns = instance.addNamespace('apps', { name: 'apps' });
+    for (let i = 0; i < 20; i++) ns.grantPull(instance.addServiceAccount(`sa${i}`, { name: `sa${i}` }));
+    expect(warnings(stack)).toEqual([]);
+    for (let i = 20; i < 22; i++) ns.grantPull(instance.addServiceAccount(`sa${i}`, { name: `sa${i}` }));
+    const found = warnings(stack);
+    expect(found).toHaveLength(1);
+    expect(found[0].constructPath).toBe('stack/registry/sa20');
+    expect(found[0].message).toContain('instance stack/registry has more than 20 service accounts');
+    expect(found[0].message).toContain('DescribeServiceAccounts');
+    synthValidated(stack);
+  });
 });
+
+/** Warning annotations as written to the synthesized manifest (what `cdktf synth` prints). */
+function warnings(stack: TerraformStack): Array<{ constructPath: string; message: string }> {
+  const outdir = Testing.fullSynth(stack);
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+  return Object.values<any>(manifest.stacks).flatMap((s) => s.annotations)
+    .filter((a: any) => a.level === '@cdktf/warn')
+    .map((a: any) => ({ constructPath: a.constructPath, message: a.message }));
+}

@@ -1,7 +1,7 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
-  TcrBilling, TcrInstance, TcrInstanceProps, TcrInstanceType, TcrNamespace, TcrNamespaceOptions, TcrServiceAccountOptions,
+  providers, TcrBilling, TcrInstance, TcrInstanceProps, TcrInstanceType, TcrNamespace, TcrNamespaceOptions, TcrServiceAccountOptions,
   Validity, VulnerabilitySeverity,
 } from '../../src';
 import { stackWithInstance, stackWithProvider, validationErrors } from '../helpers/stacks';
@@ -72,11 +72,34 @@ describe('instance validation', () => {
       'publicAccessAllowList[0].cidrBlock', ['"office.example.com"', 'must be an IPv4 address or CIDR block']],
     ['reserved tag key', { tags: { qcloud_owner: 'x' } }, 'tags', ['"qcloud_owner"', 'is not a valid tag key', 'reserved prefixes']],
     ['empty tag key', { tags: { '': 'x' } }, 'tags', ['value ""', 'is not a valid tag key', '1-127 characters']],
-    ['tag key too long', { tags: { ['k'.repeat(128)]: 'x' } }, 'tags', ['is not a valid tag key', '1-127 characters']],
-    ['tag value too long', { tags: { team: 'v'.repeat(256) } }, 'tags.team', ['must be at most 255 characters']],
+    ['tag key too long', { tags: { ['k'.repeat(128)]: 'x' } }, 'tags', [JSON.stringify('k'.repeat(128)), 'is not a valid tag key', '1-127 characters']],
+    ['tag value too long', { tags: { team: 'v'.repeat(256) } }, 'tags.team', [JSON.stringify('v'.repeat(256)), 'must be at most 255 characters']],
     ['too many tags', { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) }, 'tags', ['"51 tags"', 'must have at most 50 tags']],
   ])('%s', (_label, props, property, expected) => {
     expectOne(instanceErrors(props), { path: 'stack/registry', expected: [`TcrInstance property "${property}"`, ...expected] });
+  });
+
+  test('two owned instances with the same name in one app', () => {
+    const { app } = stackWithProvider();
+    const other = new TerraformStack(app, 'other');
+    new providers.provider.TencentcloudProvider(other, 'tencentcloud', {});
+    new TcrInstance(app.node.findChild('stack'), 'first', { name: 'acme-registry' });
+    new TcrInstance(other, 'second', { name: 'acme-registry' });
+    expect(validationErrors(app.node.findChild('stack') as TerraformStack)).toEqual([]);
+    expectOne(validationErrors(other), {
+      path: 'other/second',
+      expected: ['TcrInstance property "name"', '"acme-registry"', 'must be unique: it is the registry domain',
+        'instance stack/first already uses it'],
+    });
+  });
+
+  test('an owned instance and an import of it, or the same name in separate apps, are fine', () => {
+    for (let i = 0; i < 2; i++) {
+      const { stack } = stackWithProvider();
+      new TcrInstance(stack, 'owned', { name: 'acme-registry' });
+      TcrInstance.fromInstanceAttributes(stack, 'imported', { instanceId: 'tcr-1', name: 'acme-registry' });
+      expect(validationErrors(stack)).toEqual([]);
+    }
   });
 
   test('imported instance with an invalid name', () => {
@@ -142,7 +165,8 @@ describe('namespace validation', () => {
     a.addNamespace('apps', { name: 'apps' });
     b.addNamespace('apps', { name: 'apps' });
     expectOne(validationErrors(stack), {
-      path: 'stack/b/apps', expected: ['"apps"', 'must be unique within one TCR instance', 'namespace stack/a/apps already uses it'],
+      path: 'stack/b/apps',
+      expected: ['TcrNamespace property "name"', '"apps"', 'must be unique within one TCR instance', 'namespace stack/a/apps already uses it'],
     });
   });
 
@@ -229,7 +253,33 @@ describe('service account validation', () => {
     const old = TcrInstance.fromInstanceAttributes(stack, 'old', { instanceId: 'tcr-old', name: 'old-registry' });
     const account = instance.addServiceAccount('ci', { name: 'ci' });
     TcrNamespace.fromNamespaceName(stack, 'legacy', old, 'legacy').grantPush(account);
-    expectOne(validationErrors(stack), { path: 'stack/registry/ci', expected: ['"stack/legacy"', 'must belong to the same TCR instance'] });
+    expectOne(validationErrors(stack), {
+      path: 'stack/registry/ci',
+      expected: ['TcrServiceAccount property "grants" has value "stack/legacy"', 'is a namespace of instance stack/old', 'must belong to the same TCR instance'],
+    });
+  });
+
+  test('a grant on a same-named namespace of another instance is not merged away', () => {
+    const { stack, instance } = stackWithInstance();
+    const other = new TcrInstance(stack, 'other', { name: 'acme-other' });
+    const account = instance.addServiceAccount('ci', { name: 'ci' });
+    instance.addNamespace('apps', { name: 'apps' }).grantPull(account);
+    other.addNamespace('apps', { name: 'apps' }).grantPush(account);
+    expectOne(validationErrors(stack), {
+      path: 'stack/registry/ci',
+      expected: ['property "grants" has value "stack/other/apps"', 'is a namespace of instance stack/other',
+        'must belong to the same TCR instance as the service account (stack/registry)'],
+    });
+  });
+
+  test('a grant without actions', () => {
+    const { stack, instance } = stackWithInstance();
+    const account = instance.addServiceAccount('ci', { name: 'ci' });
+    instance.addNamespace('apps', { name: 'apps' }).grant(account);
+    expectOne(validationErrors(stack), {
+      path: 'stack/registry/ci',
+      expected: ['property "grants[stack/registry/apps].actions" has value []', 'must contain at least one action'],
+    });
   });
 
   test('two imports of the same instance id count as one instance', () => {
@@ -257,7 +307,8 @@ describe('service account validation', () => {
     ns.grantPull(instance.addServiceAccount('a', { name: 'ci' }));
     ns.grantPull(instance.addServiceAccount('b', { name: 'ci' }));
     expectOne(validationErrors(stack), {
-      path: 'stack/registry/b', expected: ['"ci"', 'must be unique within one TCR instance', 'service account stack/registry/a already uses it'],
+      path: 'stack/registry/b',
+      expected: ['TcrServiceAccount property "name"', '"ci"', 'must be unique within one TCR instance', 'service account stack/registry/a already uses it'],
     });
   });
 });

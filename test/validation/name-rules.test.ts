@@ -3,7 +3,8 @@ import {
   checkValidityUntil, VALIDITY_MAX_DAYS as MAX_DAYS,
 
   checkInstanceName, checkNamespaceName, checkPolicyName, checkSecretName, checkServiceAccountName,
-  checkServiceAccountPassword, checkTokenDescription,
+  checkServiceAccountPassword, checkTokenDescription, POLICY_NAME_RULE, SECRET_NAME_RULE, SERVICE_ACCOUNT_PASSWORD_RULE,
+  TOKEN_DESCRIPTION_RULE,
 } from '../../src/validation/name-rules';
 import * as NameRules from '../../src/validation/name-rules';
 
@@ -31,27 +32,27 @@ describe('name rules', () => {
 
   test('policy names', () => {
     expect(checkPolicyName('tcr-pull+team=a,b.c@d_e')).toBeUndefined();
-    expect(checkPolicyName('')).toBeDefined();
-    expect(checkPolicyName('a'.repeat(129))).toBeDefined();
-    expect(checkPolicyName('has space')).toBeDefined();
+    expect(checkPolicyName('')).toBe(POLICY_NAME_RULE);
+    expect(checkPolicyName('a'.repeat(129))).toBe(POLICY_NAME_RULE);
+    expect(checkPolicyName('has space')).toBe(POLICY_NAME_RULE);
   });
 
   test('service account passwords', () => {
     expect(checkServiceAccountPassword('Abcdefg1')).toBeUndefined();
-    expect(checkServiceAccountPassword('Abcdef1')).toBeDefined();
-    expect(checkServiceAccountPassword('abcdefg1')).toBeDefined();
-    expect(checkServiceAccountPassword('ABCDEFG1')).toBeDefined();
-    expect(checkServiceAccountPassword('Abcdefgh')).toBeDefined();
-    expect(checkServiceAccountPassword('Abcdefg1'.repeat(3))).toBeDefined();
+    expect(checkServiceAccountPassword('Abcdef1')).toBe(SERVICE_ACCOUNT_PASSWORD_RULE);
+    expect(checkServiceAccountPassword('abcdefg1')).toBe(SERVICE_ACCOUNT_PASSWORD_RULE);
+    expect(checkServiceAccountPassword('ABCDEFG1')).toBe(SERVICE_ACCOUNT_PASSWORD_RULE);
+    expect(checkServiceAccountPassword('Abcdefgh')).toBe(SERVICE_ACCOUNT_PASSWORD_RULE);
+    expect(checkServiceAccountPassword('Abcdefg1'.repeat(3))).toBe(SERVICE_ACCOUNT_PASSWORD_RULE);
   });
 
   test('token descriptions and secret names', () => {
     expect(checkTokenDescription('x'.repeat(255))).toBeUndefined();
-    expect(checkTokenDescription('x'.repeat(256))).toBeDefined();
+    expect(checkTokenDescription('x'.repeat(256))).toBe(TOKEN_DESCRIPTION_RULE);
     expect(checkSecretName('tcr-pull_secret')).toBeUndefined();
-    expect(checkSecretName('_x')).toBeDefined();
-    expect(checkSecretName('a'.repeat(129))).toBeDefined();
-    expect(checkSecretName('')).toBeDefined();
+    expect(checkSecretName('_x')).toBe(SECRET_NAME_RULE);
+    expect(checkSecretName('a'.repeat(129))).toBe(SECRET_NAME_RULE);
+    expect(checkSecretName('')).toBe(SECRET_NAME_RULE);
   });
 });
 

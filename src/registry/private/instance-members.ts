@@ -49,10 +49,33 @@ export function registerNamespace(instance: InstanceRef, member: NamedMember): v
   index.firstNamespace = undefined;
 }
 
-export function registerServiceAccount(instance: InstanceRef, member: NamedMember): void {
+/** Registers a service account and returns how many the instance now has in this app. */
+export function registerServiceAccount(instance: InstanceRef, member: NamedMember): number {
   const index = indexOf(instance);
   index.serviceAccounts.push(member);
   index.firstServiceAccount = undefined;
+  return index.serviceAccounts.length;
+}
+
+// Instance names are registry domains, unique across Tencent Cloud: two owned instances in one app cannot share one.
+// (An import may repeat an owned name: stack A creates the instance, stack B imports it.)
+const ownedInstanceByName = new WeakMap<IConstruct, Map<string, NamedMember>>();
+
+export function registerOwnedInstance(member: NamedMember): void {
+  if (Token.isUnresolved(member.declaredName)) return;
+  const root = member.construct.node.root;
+  let byName = ownedInstanceByName.get(root);
+  if (!byName) {
+    byName = new Map();
+    ownedInstanceByName.set(root, byName);
+  }
+  if (!byName.has(member.declaredName)) byName.set(member.declaredName, member);
+}
+
+/** The owned instance that first declared `member`'s name in the same app, when it is not `member` itself. */
+export function earlierOwnedInstanceWithSameName(member: NamedMember): NamedMember | undefined {
+  const first = ownedInstanceByName.get(member.construct.node.root)?.get(member.declaredName);
+  return first && first.construct !== member.construct ? first : undefined;
 }
 
 function firstHolders(members: NamedMember[]): Map<string, NamedMember> {
