@@ -285,6 +285,11 @@ export const tcrServiceAccount: ResourceDefinition = {
       ...(expiresAt !== undefined ? { ExpiresAt: expiresAt } : {}),
       ...(disable !== undefined ? { Disable: disable } : {}),
     });
+    if (tagsToApi(p.tags)) {
+      // The provider tags the account through the Tag API (qcs::tcr:<region>:uin/:instance/<registryId>#<name>),
+      // which the emulator does not serve: the tags stay in state only. Logged so that nobody mistakes them for applied.
+      ctx.log.warn(`tcr_service_account ${registryId}#${name}: tags kept in state only (no Tag API in the emulator)`);
+    }
     if (typeof resp.Name !== 'string' || !resp.Name.includes(name)) {
       throw new ProviderError('CreateServiceAccount returned an unexpected name', `expected a name containing "${name}"`);
     }
