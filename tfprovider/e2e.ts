@@ -13,7 +13,7 @@ async function main(): Promise<number> {
   process.env.CHECKPOINT_DISABLE = '1';
   const terraform = findTerraform();
   const plugin = installPlugin();
-  process.stdout.write(`terraform: ${terraform}\nplugin bundled in ${plugin.buildSeconds.toFixed(2)} s: ${plugin.bundle}\n\n`);
+  process.stdout.write(`terraform: ${terraform}\nplugin ready in ${plugin.buildSeconds.toFixed(2)} s (esbuild bundle, cached by source digest): ${plugin.bundle}\n\n`);
   const only = process.argv.slice(2);
   const examples = findExamples().filter((e) => only.length === 0 || only.includes(e.name));
   if (examples.length === 0) throw new Error(`no example matches ${only.join(', ')}`);

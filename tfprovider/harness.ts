@@ -5,6 +5,7 @@
  * emulator through TENCENTCLOUD_ENDPOINT_URL.
  */
 import { spawn } from 'child_process';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -41,33 +42,62 @@ export interface PluginInstall {
 
 let installed: PluginInstall | undefined;
 
-/** Bundles the plugin once per process into a temp dir laid out as a filesystem mirror. */
+/** Everything the bundle is made of: a change in any of them means a new bundle. */
+function bundleInputsDigest(): string {
+  const hash = crypto.createHash('sha256').update(process.execPath).update(PROVIDER_VERSION);
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else files.push(p);
+    }
+  };
+  walk(path.join(REPO, 'tfprovider'));
+  files.push(path.join(REPO, 'src', 'validation', 'name-rules.ts'), path.join(REPO, 'schema', 'tencentcloud-provider-schema.json'), path.join(REPO, 'package-lock.json'));
+  for (const f of files.sort()) hash.update(f).update(fs.readFileSync(f));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Bundles the plugin into a temp dir laid out as a filesystem mirror. The dir is named after a digest of the
+ * plugin's sources, so test workers and later runs reuse one build instead of leaving a copy each behind.
+ */
 export function installPlugin(): PluginInstall {
   if (installed && fs.existsSync(installed.bundle)) return installed;
   const t0 = process.hrtime.bigint();
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-standin-plugin-'));
-  process.once('exit', () => fs.rmSync(root, { recursive: true, force: true }));
-  const binDir = path.join(root, 'bin');
-  fs.mkdirSync(path.join(binDir, 'proto'), { recursive: true });
-  const bundle = path.join(binDir, 'terraform-provider-tencentcloud.js');
-  esbuild.buildSync({
-    entryPoints: [path.join(REPO, 'tfprovider', 'main.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile: bundle,
-    logLevel: 'error',
-  });
-  for (const f of fs.readdirSync(path.join(REPO, 'tfprovider', 'proto'))) {
-    fs.copyFileSync(path.join(REPO, 'tfprovider', 'proto', f), path.join(binDir, 'proto', f));
-  }
-  fs.copyFileSync(path.join(REPO, 'schema', 'tencentcloud-provider-schema.json'), path.join(binDir, 'tencentcloud-provider-schema.json'));
+  const root = path.join(os.tmpdir(), `tf-standin-plugin-${bundleInputsDigest()}`);
   const mirrorDir = path.join(root, 'mirror');
-  const platformDir = path.join(mirrorDir, 'registry.terraform.io', 'tencentcloudstack', 'tencentcloud', PROVIDER_VERSION, 'linux_amd64');
-  fs.mkdirSync(platformDir, { recursive: true });
-  const exe = path.join(platformDir, `terraform-provider-tencentcloud_v${PROVIDER_VERSION}`);
-  fs.writeFileSync(exe, `#!/bin/sh\nexec "${process.execPath}" "${bundle}" "$@"\n`, { mode: 0o755 });
+  const bundle = path.join(root, 'bin', 'terraform-provider-tencentcloud.js');
+  if (!fs.existsSync(path.join(root, 'complete'))) {
+    // Build beside the final place and rename: concurrent jest workers never see a half-written plugin.
+    const staging = fs.mkdtempSync(`${root}.staging-`);
+    const binDir = path.join(staging, 'bin');
+    fs.mkdirSync(path.join(binDir, 'proto'), { recursive: true });
+    esbuild.buildSync({
+      entryPoints: [path.join(REPO, 'tfprovider', 'main.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      outfile: path.join(binDir, 'terraform-provider-tencentcloud.js'),
+      logLevel: 'error',
+    });
+    for (const f of fs.readdirSync(path.join(REPO, 'tfprovider', 'proto'))) {
+      fs.copyFileSync(path.join(REPO, 'tfprovider', 'proto', f), path.join(binDir, 'proto', f));
+    }
+    fs.copyFileSync(path.join(REPO, 'schema', 'tencentcloud-provider-schema.json'), path.join(binDir, 'tencentcloud-provider-schema.json'));
+    const platformDir = path.join(staging, 'mirror', 'registry.terraform.io', 'tencentcloudstack', 'tencentcloud', PROVIDER_VERSION, 'linux_amd64');
+    fs.mkdirSync(platformDir, { recursive: true });
+    const exe = path.join(platformDir, `terraform-provider-tencentcloud_v${PROVIDER_VERSION}`);
+    fs.writeFileSync(exe, `#!/bin/sh\nexec "${process.execPath}" "${bundle}" "$@"\n`, { mode: 0o755 });
+    fs.writeFileSync(path.join(staging, 'complete'), '');
+    try {
+      fs.renameSync(staging, root);
+    } catch {
+      fs.rmSync(staging, { recursive: true, force: true }); // another worker finished first
+    }
+  }
   installed = { mirrorDir, bundle, buildSeconds: Number(process.hrtime.bigint() - t0) / 1e9 };
   return installed;
 }
