@@ -93,6 +93,13 @@ project.addTask('synth:example', {
   description: 'Synthesize the example company stack into cdktf.out/',
   exec: 'ts-node --project test/tsconfig.json examples/company-stack/main.ts',
 });
+// Terraform in the loop: every example through the real terraform binary, the tencentcloud provider stand-in
+// (tfprovider/) and a local emulator; prints a summary. Type-checked by `test`, so ts-node only transpiles here.
+project.addTask('e2e', {
+  description: 'Validate, plan, apply, re-plan and destroy every example with terraform, the provider stand-in and the emulator',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only tfprovider/e2e.ts',
+  receiveArgs: true,
+});
 project.addTask('bench', {
   description: 'Library vs raw L1 vs JSON.stringify synth benchmark (ratios, one run)',
   exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',

@@ -1,0 +1,289 @@
+/**
+ * The tfplugin6 Provider service of the stand-in, independent of the gRPC transport: each method takes the request
+ * as @grpc/proto-loader decodes it (camelCase fields, Buffers) and returns the response object.
+ */
+import { TencentApi } from './api';
+import { containsUnknown, CtyType, decodeValue, encodeValue, UNKNOWN, valuesEqual } from './codec';
+import { Diagnostics, ProviderError } from './diagnostics';
+import { PluginLog } from './log';
+import { complete, known, Obj, planChange, unknownsToNull } from './plan';
+import { camGroupPolicyAttachment, camPolicy, camRolePolicyAttachment, camUserPolicyAttachment } from './resources/cam';
+import { ssmSecret, ssmSecretVersion, validateSecretVersionV2 } from './resources/ssm';
+import { tcrInstance, tcrNamespace, tcrServiceAccount, tcrToken } from './resources/tcr';
+import { ResourceContext, ResourceDefinition } from './resources/types';
+import { blockType, JsonSchema, loadProviderSchemas, ProviderSchemas, toProtoProviderSchema } from './schema';
+
+/** Resources the stand-in can apply against the emulator. */
+export const IMPLEMENTED: Readonly<Record<string, ResourceDefinition>> = {
+  tencentcloud_tcr_instance: tcrInstance,
+  tencentcloud_tcr_namespace: tcrNamespace,
+  tencentcloud_tcr_service_account: tcrServiceAccount,
+  tencentcloud_tcr_token: tcrToken,
+  tencentcloud_cam_policy: camPolicy,
+  tencentcloud_cam_user_policy_attachment: camUserPolicyAttachment,
+  tencentcloud_cam_group_policy_attachment: {
+    ...camGroupPolicyAttachment,
+    validate(config, diags) {
+      camGroupPolicyAttachment.validate!(config, diags);
+      const g = known<string>(config.group_id);
+      if (g !== undefined && !/^\d+$/.test(g)) diags.error('Invalid group_id', `group_id is "${g}"; CAM group ids are unsigned integers.`, ['group_id']);
+    },
+  },
+  tencentcloud_cam_role_policy_attachment: camRolePolicyAttachment,
+  tencentcloud_ssm_secret: ssmSecret,
+  tencentcloud_ssm_secret_version: ssmSecretVersion,
+};
+
+/** Validation-only rules for schema resources the stand-in plans but does not apply. */
+const VALIDATE_ONLY: Readonly<Record<string, (config: Obj, diags: Diagnostics) => void>> = {
+  tencentcloud_ssm_secret_version_v2: validateSecretVersionV2,
+};
+
+type Req = Record<string, any>;
+
+/**
+ * The real provider is built on terraform-plugin-sdk/v2, which sets this flag: terraform then accepts Go-style
+ * `Default:` values planned for non-computed attributes (tcr_token.enable = true, ...) and reports apply
+ * inconsistencies as log warnings instead of errors. The stand-in does the same to behave like the provider users
+ * run, and checks its own apply results against the plan (checkConsistency) so that its bugs still surface.
+ */
+const LEGACY_TYPE_SYSTEM = true;
+
+export interface ProviderOptions {
+  readonly schemas?: ProviderSchemas;
+  readonly log?: PluginLog;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export class StandInProvider {
+  readonly schemas: ProviderSchemas;
+  private readonly log: PluginLog;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly protoSchema: Record<string, unknown>;
+  private ctx: ResourceContext | undefined;
+  private readonly types = new Map<string, CtyType>();
+
+  constructor(options: ProviderOptions = {}) {
+    this.schemas = options.schemas ?? loadProviderSchemas();
+    this.log = options.log ?? new PluginLog();
+    this.env = options.env ?? process.env;
+    this.protoSchema = toProtoProviderSchema(this.schemas);
+  }
+
+  GetProviderSchema(): Req {
+    return { ...this.protoSchema, diagnostics: [] };
+  }
+
+  ValidateProviderConfig(req: Req): Req {
+    const diags = new Diagnostics();
+    const config = this.decode(req.config, this.schemas.provider);
+    const protocol = known<string>(config?.protocol);
+    if (protocol !== undefined && !['HTTP', 'HTTPS'].includes(protocol)) {
+      diags.error('Invalid protocol', `protocol is "${protocol}"; valid values are "HTTP" and "HTTPS".`, ['protocol']);
+    }
+    return { diagnostics: diags.items };
+  }
+
+  ConfigureProvider(req: Req): Req {
+    const config = this.decode(req.config, this.schemas.provider) ?? {};
+    const env = this.env;
+    const region = known<string>(config.region) ?? env.TENCENTCLOUD_REGION ?? 'ap-guangzhou';
+    const retry = Number(env.TENCENTCLOUD_WRITE_RETRY_TIMEOUT ?? '');
+    const api = new TencentApi({
+      secretId: known<string>(config.secret_id) ?? env.TENCENTCLOUD_SECRET_ID,
+      secretKey: known<string>(config.secret_key) ?? env.TENCENTCLOUD_SECRET_KEY,
+      securityToken: known<string>(config.security_token) ?? env.TENCENTCLOUD_SECURITY_TOKEN,
+      region,
+      endpointUrl: env.TENCENTCLOUD_ENDPOINT_URL,
+      retryTimeoutSeconds: Number.isFinite(retry) && retry > 0 ? retry : 300,
+    }, this.log);
+    this.ctx = { api, log: this.log, region };
+    this.log.info(`configured: terraform ${String(req.terraformVersion ?? '?')}, region ${region}, endpoint ${env.TENCENTCLOUD_ENDPOINT_URL ?? '(unset)'}`);
+    return { diagnostics: [] };
+  }
+
+  ValidateResourceConfig(req: Req): Req {
+    const schema = this.resourceSchema(req.typeName);
+    const diags = new Diagnostics();
+    const config = this.decode(req.config, schema);
+    if (config) {
+      IMPLEMENTED[req.typeName]?.validate?.(config, diags);
+      VALIDATE_ONLY[req.typeName]?.(config, diags);
+    }
+    return { diagnostics: diags.items };
+  }
+
+  ValidateDataResourceConfig(): Req {
+    return { diagnostics: [] };
+  }
+
+  ValidateEphemeralResourceConfig(): Req {
+    return { diagnostics: [] };
+  }
+
+  UpgradeResourceState(req: Req): Req {
+    const schema = this.resourceSchema(req.typeName);
+    const json = req.rawState?.json as Buffer | undefined;
+    if (!json || json.length === 0) {
+      return { diagnostics: [{ severity: 'ERROR', summary: 'Cannot upgrade state', detail: 'only JSON raw state is supported (no flatmap)' }] };
+    }
+    // Schema version 0 everywhere: the stored JSON already has the current shape. Unknown attributes are dropped.
+    const state = complete(schema.block, JSON.parse(json.toString('utf8')));
+    return { upgradedState: { msgpack: Buffer.from(encodeValue(state, this.type(req.typeName, schema))) }, diagnostics: [] };
+  }
+
+  async ReadResource(req: Req): Promise<Req> {
+    const schema = this.resourceSchema(req.typeName);
+    const state = this.decode(req.currentState, schema);
+    const impl = IMPLEMENTED[req.typeName];
+    if (!state || !impl) return { newState: req.currentState, diagnostics: [], private: req.private };
+    return this.guard(`read ${req.typeName} ${String(state.id)}`, async () => {
+      const next = await impl.read(this.context(), state);
+      const value = next === null ? null : complete(schema.block, unknownsToNull(next));
+      return { newState: this.encode(value, req.typeName, schema), private: req.private };
+    });
+  }
+
+  PlanResourceChange(req: Req): Req {
+    const schema = this.resourceSchema(req.typeName);
+    const prior = this.decode(req.priorState, schema);
+    const proposed = this.decode(req.proposedNewState, schema);
+    const config = this.decode(req.config, schema);
+    const impl = IMPLEMENTED[req.typeName] ?? {};
+    const { planned, requiresReplace } = planChange(schema.block, impl, prior, proposed, config);
+    return {
+      plannedState: this.encode(planned, req.typeName, schema),
+      requiresReplace: requiresReplace.map((name) => ({ steps: [{ attributeName: name }] })),
+      plannedPrivate: req.priorPrivate ?? Buffer.alloc(0),
+      diagnostics: [],
+      legacyTypeSystem: LEGACY_TYPE_SYSTEM,
+    };
+  }
+
+  async ApplyResourceChange(req: Req): Promise<Req> {
+    const schema = this.resourceSchema(req.typeName);
+    const prior = this.decode(req.priorState, schema);
+    const planned = this.decode(req.plannedState, schema);
+    const impl = IMPLEMENTED[req.typeName];
+    if (!impl) {
+      return {
+        newState: req.priorState,
+        diagnostics: [{
+          severity: 'ERROR',
+          summary: `${req.typeName} is not supported by the tencentcloud stand-in provider`,
+          detail: `The stand-in validates and plans every resource of the pinned schema but applies only: ${Object.keys(IMPLEMENTED).join(', ')}.`,
+        }],
+      };
+    }
+    const what = planned === null ? 'delete' : prior === null ? 'create' : 'update';
+    return this.guard(`${what} ${req.typeName}${prior ? ` ${String(prior.id)}` : ''}`, async () => {
+      const ctx = this.context();
+      let next: Obj | null;
+      if (planned === null) {
+        await impl.delete(ctx, prior!);
+        next = null;
+      } else if (prior === null) {
+        next = await impl.create(ctx, unknownsToNull(planned));
+      } else {
+        if (!impl.update) throw new ProviderError(`${req.typeName} cannot be updated in place`);
+        next = await impl.update(ctx, prior, unknownsToNull(planned));
+      }
+      const value = next === null ? null : complete(schema.block, unknownsToNull(next));
+      if (value && planned) this.checkConsistency(req.typeName, planned, value);
+      return {
+        newState: this.encode(value, req.typeName, schema),
+        private: req.plannedPrivate ?? Buffer.alloc(0),
+        legacyTypeSystem: LEGACY_TYPE_SYSTEM,
+      };
+    }, req.priorState);
+  }
+
+  async ImportResourceState(req: Req): Promise<Req> {
+    const schema = this.resourceSchema(req.typeName);
+    if (!IMPLEMENTED[req.typeName]) {
+      return { importedResources: [], diagnostics: [{ severity: 'ERROR', summary: `import of ${req.typeName} is not supported by the stand-in`, detail: '' }] };
+    }
+    // Passthrough importers: the id alone; terraform then calls ReadResource to fill in the rest.
+    const state = complete(schema.block, { id: String(req.id) });
+    const imported = { typeName: req.typeName, state: this.encode(state, req.typeName, schema), private: Buffer.alloc(0) };
+    return { importedResources: [imported], diagnostics: [] };
+  }
+
+  ReadDataSource(req: Req): Req {
+    return {
+      diagnostics: [{
+        severity: 'ERROR',
+        summary: `data source ${req.typeName} is not supported by the tencentcloud stand-in provider`,
+        detail: 'The stand-in serves the data source schemas for validation and planning only.',
+      }],
+    };
+  }
+
+  /** terraform's graceful stop (Ctrl-C): in-flight operations end at their next API call. */
+  StopProvider(): Req {
+    this.log.info('StopProvider received');
+    this.ctx?.api.stop();
+    return { Error: '' };
+  }
+
+  GetFunctions(): Req {
+    return { diagnostics: [] };
+  }
+
+  /** Every known planned value must come back unchanged from apply; mismatches are logged by attribute name only. */
+  private checkConsistency(typeName: string, planned: Obj, state: Obj): void {
+    for (const [name, v] of Object.entries(planned)) {
+      if (v === UNKNOWN || containsUnknown(v)) continue;
+      if (!valuesEqual(v, state[name])) this.log.warn(`${typeName}: apply returned a value for ${name} that differs from the plan`);
+    }
+  }
+
+  private context(): ResourceContext {
+    if (!this.ctx) throw new ProviderError('provider not configured', 'terraform did not call ConfigureProvider before using a resource');
+    return this.ctx;
+  }
+
+  private async guard(what: string, fn: () => Promise<Req>, fallbackState?: unknown): Promise<Req> {
+    try {
+      const out = await fn();
+      this.log.info(`${what}: ok`);
+      return { diagnostics: [], ...out };
+    } catch (e: any) {
+      // Error texts name API actions, codes and ids, never request values.
+      this.log.error(`${what}: ${e instanceof ProviderError ? e.message : String(e?.stack ?? e)}`);
+      const diag = e instanceof ProviderError
+        ? { severity: 'ERROR', summary: e.message, detail: e.detail, ...(e.path ? { attribute: { steps: e.path.map((s) => (typeof s === 'number' ? { elementKeyInt: s } : { attributeName: s })) } } : {}) }
+        : { severity: 'ERROR', summary: `${what} failed`, detail: String(e?.message ?? e) };
+      return { ...(fallbackState !== undefined ? { newState: fallbackState } : {}), diagnostics: [diag] };
+    }
+  }
+
+  private resourceSchema(typeName: string): JsonSchema {
+    const s = this.schemas.resource_schemas[typeName];
+    if (!s) throw new ProviderError(`unknown resource type ${typeName}`);
+    return s;
+  }
+
+  private type(typeName: string, schema: JsonSchema): CtyType {
+    let t = this.types.get(typeName);
+    if (!t) {
+      t = blockType(schema.block);
+      this.types.set(typeName, t);
+    }
+    return t;
+  }
+
+  private decode(dv: Req | null | undefined, schema: JsonSchema): Obj | null {
+    if (!dv) return null;
+    if (dv.msgpack && dv.msgpack.length > 0) {
+      const v = decodeValue(dv.msgpack, blockType(schema.block));
+      return v === UNKNOWN ? null : v;
+    }
+    if (dv.json && dv.json.length > 0) return complete(schema.block, JSON.parse(dv.json.toString('utf8')));
+    return null;
+  }
+
+  private encode(value: Obj | null, typeName: string, schema: JsonSchema): Req {
+    return { msgpack: Buffer.from(encodeValue(value, this.type(typeName, schema))) };
+  }
+}

@@ -1,0 +1,62 @@
+/** Small helpers shared by the resource implementations. */
+import { ApiCallError } from '../api';
+import { ProviderError } from '../diagnostics';
+import { known, Obj } from '../plan';
+
+/**
+ * SDKv2 stores "" / empty collections where the API reports nothing and treats them as equal to an unset
+ * attribute. A strict plugin must instead keep the prior value (usually null) so that a second plan is empty.
+ */
+export function orPrior(apiValue: unknown, prior: unknown): any {
+  if (apiValue === undefined || apiValue === null || apiValue === '') return prior ?? null;
+  return apiValue;
+}
+
+export function tagsFromApi(tags: Array<{ Key?: string; Value?: string }> | undefined, prior: unknown): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const t of tags ?? []) if (t.Key !== undefined) out[t.Key] = t.Value ?? '';
+  if (Object.keys(out).length === 0) return (prior as Record<string, string> | null) ?? null;
+  return out;
+}
+
+export function tagsToApi(tags: unknown): Array<{ Key: string; Value: string }> | undefined {
+  const m = known<Record<string, string>>(tags);
+  if (!m || Object.keys(m).length === 0) return undefined;
+  return Object.keys(m).sort().map((k) => ({ Key: k, Value: m[k] }));
+}
+
+/** `<a>#<b>` ids (FILED_SP = "#"). */
+export function splitId(id: string, parts: number, example: string): string[] {
+  const out = id.split('#');
+  if (out.length !== parts || out.some((p) => p === '')) {
+    throw new ProviderError(`invalid id "${id}"`, `expected the form ${example}`);
+  }
+  return out;
+}
+
+export function isNotFound(e: unknown): boolean {
+  return e instanceof ApiCallError && (e.code.startsWith('ResourceNotFound') || e.code.endsWith('NotExist'));
+}
+
+/** Calls terraform would make against an API the emulator lacks: fail with a clear message instead of faking. */
+export function unsupported(what: string): never {
+  throw new ProviderError(`${what} is not supported by the tencentcloud stand-in provider`,
+    'The stand-in implements the create/read/delete paths the example stacks need against the local emulator; this change needs an API the emulator does not serve.');
+}
+
+export function str(v: unknown): string | undefined {
+  return known<string>(v);
+}
+
+export function num(v: unknown): number | undefined {
+  const n = known<number | string>(v);
+  return n === undefined ? undefined : Number(n);
+}
+
+export function bool(v: unknown): boolean | undefined {
+  return known<boolean>(v);
+}
+
+export function copy(o: Obj): Obj {
+  return { ...o };
+}

@@ -1,0 +1,132 @@
+/**
+ * The plugin process: go-plugin handshake, AutoMTLS, and the gRPC services terraform calls
+ * (tfplugin6.Provider, plugin.GRPCController, grpc.health.v1.Health).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { PluginLog } from './log';
+import { StandInProvider } from './provider';
+import { generateServerCertificate } from './tls';
+
+export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
+export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
+const CORE_PROTOCOL_VERSION = 1;
+const APP_PROTOCOL_VERSION = 6;
+
+function protoDir(): string {
+  const candidates = [path.join(__dirname, 'proto'), path.join(__dirname, '..', 'proto')];
+  const dir = candidates.find((d) => fs.existsSync(path.join(d, 'tfplugin6.proto')));
+  if (!dir) throw new Error(`tfplugin6.proto not found in ${candidates.join(', ')}`);
+  return dir;
+}
+
+function loadServices(): any {
+  const dir = protoDir();
+  const def = protoLoader.loadSync(['tfplugin6.proto', 'go-plugin.proto', 'health.proto'].map((f) => path.join(dir, f)), {
+    keepCase: false, longs: Number, enums: String, defaults: true, oneofs: true,
+  });
+  return grpc.loadPackageDefinition(def);
+}
+
+type Handler = (req: any) => any;
+
+function unary(fn: Handler, log: PluginLog, name: string): grpc.handleUnaryCall<any, any> {
+  return (call, callback) => {
+    Promise.resolve()
+      .then(() => fn(call.request))
+      .then((res) => callback(null, res))
+      .catch((e: any) => {
+        log.error(`${name}: ${String(e?.stack ?? e)}`);
+        callback({ code: grpc.status.INTERNAL, details: `${name}: ${String(e?.message ?? e)}` });
+      });
+  };
+}
+
+export interface ServeOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** Where the handshake line goes (stdout in the real plugin). */
+  readonly out?: (line: string) => void;
+  readonly exit?: (code: number) => void;
+}
+
+/** Starts the plugin server and prints the handshake line. Resolves with a function that stops it. */
+export async function serve(options: ServeOptions = {}): Promise<() => Promise<void>> {
+  const env = options.env ?? process.env;
+  const log = new PluginLog(env.TFPROVIDER_LOG_FILE);
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  if (env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
+    throw new Error('This binary is a plugin. These are not meant to be executed directly. Please execute the program that consumes these plugins, which will load any plugins automatically');
+  }
+  const versions = (env.PLUGIN_PROTOCOL_VERSIONS ?? String(APP_PROTOCOL_VERSION)).split(',').map((v) => Number(v.trim()));
+  if (!versions.includes(APP_PROTOCOL_VERSION)) {
+    throw new Error(`terraform offers plugin protocol versions ${versions.join(',')}; this provider speaks only ${APP_PROTOCOL_VERSION}`);
+  }
+
+  const pkg = loadServices();
+  const provider = new StandInProvider({ log, env });
+  const server = new grpc.Server();
+
+  const impl: Record<string, grpc.UntypedHandleCall> = {};
+  for (const method of Object.keys(pkg.tfplugin6.Provider.service)) {
+    const fn = (provider as any)[method];
+    if (typeof fn === 'function') impl[method] = unary((req) => fn.call(provider, req), log, method);
+  }
+  let stopping = false;
+  const shutdown = (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`shutting down (${why})`);
+    server.tryShutdown(() => exit(0));
+    // Never linger: terraform waits for the process to exit.
+    setTimeout(() => exit(0), 500).unref();
+  };
+  server.addService(pkg.tfplugin6.Provider.service, impl);
+  server.addService(pkg.plugin.GRPCController.service, {
+    Shutdown: (_call: any, callback: grpc.sendUnaryData<any>) => {
+      callback(null, {});
+      setImmediate(() => shutdown('GRPCController/Shutdown'));
+    },
+  });
+  server.addService(pkg.grpc.health.v1.Health.service, {
+    Check: (_call: any, callback: grpc.sendUnaryData<any>) => callback(null, { status: 'SERVING' }),
+  });
+
+  let certField = '';
+  let credentials = grpc.ServerCredentials.createInsecure();
+  const clientCert = env.PLUGIN_CLIENT_CERT;
+  if (clientCert && env.TF_DISABLE_PLUGIN_TLS !== '1') {
+    const cert = generateServerCertificate();
+    // Mutual TLS: the only client accepted is the one whose certificate terraform passed in the environment.
+    const keyPair = { cert_chain: Buffer.from(cert.certPem), private_key: Buffer.from(cert.keyPem) };
+    credentials = grpc.ServerCredentials.createSsl(Buffer.from(clientCert), [keyPair], true);
+    certField = cert.handshakeCert;
+  }
+
+  const socketDir = fs.mkdtempSync(path.join(env.TMPDIR ?? os.tmpdir(), 'tf-standin-'));
+  const socket = path.join(socketDir, 'plugin.sock');
+  await new Promise<void>((resolve, reject) => {
+    server.bindAsync(`unix://${socket}`, credentials, (err) => (err ? reject(err) : resolve()));
+  });
+  const line = `${CORE_PROTOCOL_VERSION}|${APP_PROTOCOL_VERSION}|unix|${socket}|grpc|${certField}`;
+  (options.out ?? ((l: string) => process.stdout.write(`${l}\n`)))(line);
+  log.info(`serving on ${socket} (tls: ${certField ? 'mutual' : 'off'})`);
+
+  const onSigint = () => log.info('SIGINT received; waiting for StopProvider/Shutdown from terraform');
+  process.on('SIGINT', onSigint);
+  const cleanup = () => {
+    try {
+      fs.rmSync(socketDir, { recursive: true, force: true });
+    } catch {
+      // best effort
+    }
+  };
+  process.once('exit', cleanup);
+  return async () => {
+    process.off('SIGINT', onSigint);
+    await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+    cleanup();
+  };
+}
