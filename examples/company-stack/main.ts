@@ -1,6 +1,6 @@
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { providers, TcrInstance, TcrInstanceType, TcrNamespace, Validity, VulnerabilitySeverity } from '../../src';
+import { providers, TcrInstance, TcrInstanceType, Validity, VulnerabilitySeverity } from '../../src';
 
 /** End of the calendar year after the current one (UTC), so the partner account's expiry is always in the future. */
 function endOfNextYear(): Date {
@@ -33,8 +33,6 @@ export class CompanyRegistryStack extends TerraformStack {
     const apps = registry.addNamespace('apps', { name: 'apps', autoScan: true });
     const data = registry.addNamespace('data', { name: 'data-platform' });
     const charts = registry.addNamespace('charts', { name: 'charts' });
-    // A namespace created by hand years ago: granted to, never changed by this stack.
-    const legacy = TcrNamespace.fromNamespaceName(this, 'legacy', registry, 'legacy');
 
     const ci = registry.addServiceAccount('ci', {
       name: 'ci-pipeline',
@@ -49,7 +47,7 @@ export class CompanyRegistryStack extends TerraformStack {
       description: 'Image pulls from the production TKE cluster',
       validity: Validity.days(365),
     });
-    for (const ns of [base, apps, data, legacy]) ns.grantPull(cluster);
+    for (const ns of [base, apps, data]) ns.grantPull(cluster);
 
     const partner = registry.addServiceAccount('partner', {
       name: 'partner-acme-labs',

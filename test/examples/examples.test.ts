@@ -68,7 +68,7 @@ describe('examples', () => {
     expect(byName['ci-pipeline'].permissions).toHaveLength(4);
     expect(byName['prod-cluster'].duration).toBe(365);
     expect(byName['prod-cluster'].permissions.map((p: any) => p.actions)).toEqual([
-      ['tcr:PullRepository'], ['tcr:PullRepository'], ['tcr:PullRepository'], ['tcr:PullRepository'],
+      ['tcr:PullRepository'], ['tcr:PullRepository'], ['tcr:PullRepository'],
     ]);
     expect(byName['partner-acme-labs'].expires_at).toBe(Date.UTC(2027, 11, 31, 23, 59, 59));
     expect(doc.output.cluster_password.sensitive).toBe(true);

@@ -11,18 +11,6 @@ import { LifecycleResult, runLifecycle, StepResult } from '../../tfprovider/life
  */
 const examples = findExamples();
 
-/**
- * Defects this run found in an example, reported to the example's owner. Each entry asserts the exact failure, so
- * the test turns red as soon as the example is fixed (then delete the entry) or fails in any other way.
- */
-const KNOWN_DEFECTS: Readonly<Record<string, { readonly step: StepResult['step']; readonly error: RegExp }>> = {
-  // The stack creates the instance but grants on a namespace `legacy` it imports "as created by hand years ago";
-  // in a brand-new instance that namespace cannot exist, so CreateServiceAccount is refused on the first deploy.
-  'company-stack': {
-    step: 'apply',
-    error: /CreateServiceAccount failed: \[InvalidParameter\] The value "legacy" of parameter `Permissions\.\d+\.Resource` is invalid/,
-  },
-};
 const timings: string[] = [];
 
 afterAll(() => {
@@ -63,33 +51,25 @@ describe.each(examples.map((e) => [e.name, e] as const))('%s', (name, example) =
     expect(step('plan')).toMatchObject({ ok: true });
   });
 
-  const defect = KNOWN_DEFECTS[name];
-  if (defect) {
-    test(`known defect of the example: ${defect.step} fails as reported`, () => {
-      expect(step(defect.step).ok).toBe(false);
-      expect(step(defect.step).detail.replace(/\s+/g, ' ')).toMatch(defect.error);
-    });
-  } else {
-    test('apply succeeds', () => {
-      expect(step('apply').detail).toBe('');
-      expect(step('apply').ok).toBe(true);
-    });
+  test('apply succeeds', () => {
+    expect(step('apply').detail).toBe('');
+    expect(step('apply').ok).toBe(true);
+  });
 
-    test('a second plan is empty (no perpetual diff)', () => {
-      expect(result.secondPlanChanges).toEqual([]);
-      expect(step('replan').ok).toBe(true);
-    });
-  }
+  test('a second plan is empty (no perpetual diff)', () => {
+    expect(result.secondPlanChanges).toEqual([]);
+    expect(step('replan').ok).toBe(true);
+  });
 
   test('destroy succeeds and leaves the emulator as it started', () => {
     expect(step('destroy')).toMatchObject({ ok: true });
     expect(result.leftovers).toBe('');
   });
 
-  test('the plugin logged no errors (other than a known defect\'s)', () => {
+  test('the plugin logged no errors', () => {
     expect(result.pluginLog).toContain('configured: terraform');
     expect(result.pluginLog.split('\n').filter((l) => l.includes('differs from the plan'))).toEqual([]);
     const errors = result.pluginLog.split('\n').filter((l) => l.includes('[ERROR]'));
-    expect(defect ? errors.filter((l) => !defect.error.test(l)) : errors).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
