@@ -4,6 +4,7 @@
  */
 import { ApiError, missingParameter } from './api-error';
 import { API_MODEL } from './api-model.generated';
+import { isSecretField } from './log';
 
 /** [name, type, required]; type as in the SDK models: `string`, `number`, `boolean`, `Array<T>`, a nested type name. */
 export type FieldModel = [string, string, boolean];
@@ -32,9 +33,11 @@ function typeName(value: unknown): string {
 }
 
 function invalidType(field: string, expected: string, value: unknown): ApiError {
+  // A mistyped secret (a numeric password, say) is still a secret: name the field and type, never the value.
+  const shown = isSecretField(field.slice(field.lastIndexOf('.') + 1)) ? '(value not shown)' : JSON.stringify(value);
   return new ApiError(
     'InvalidParameter',
-    `The parameter \`${field}\` must be of type ${expected}, got ${typeName(value)} ${JSON.stringify(value)}.`,
+    `The parameter \`${field}\` must be of type ${expected}, got ${typeName(value)} ${shown}.`,
   );
 }
 
