@@ -193,3 +193,45 @@ test('CAM: a sub-account is denied until a policy allows the action on the insta
   // Service-account APIs are not in any CAM resource table: an instance-scoped grant does not cover them.
   expect((await failure(devClient.DescribeServiceAccounts({ RegistryId: id }))).code).toMatch(/UnauthorizedOperation/);
 });
+
+test('CAM allow/deny matrix on the real TCR handlers, including the CAM-side name of DeleteNamespace', async () => {
+  const id = await instanceWithNamespace('matrix-registry', 'team-a');
+  await client.CreateNamespace({ RegistryId: id, NamespaceName: 'other', IsPublic: false });
+  const dev = handle.admin.seedAccount({ name: 'matrix-dev' });
+  const devClient = tcr(handle, dev);
+  const policy = async (name: string, effect: 'allow' | 'deny', action: string[], resource: string[]) => {
+    const { PolicyId } = await cam(handle).CreatePolicy({
+      PolicyName: name, PolicyDocument: JSON.stringify({ version: '2.0', statement: [{ effect, action, resource }] }),
+    });
+    await cam(handle).AttachUserPolicy({ PolicyId: PolicyId!, AttachUin: Number(dev.uin) });
+  };
+  const outcome = (call: Promise<unknown>) => call.then(() => 'ok', (e) => e.code as string);
+  const DENIED = 'AuthFailure.UnauthorizedOperation'; // the namespace APIs do not document UnauthorizedOperation
+
+  // Default deny.
+  expect(await outcome(devClient.CreateNamespace({ RegistryId: id, NamespaceName: 'team-b', IsPublic: false }))).toBe(DENIED);
+
+  await policy('ns-team', 'allow', ['tcr:CreateNamespace', 'tcr:DescribeNamespaces', 'tcr:DeleteNamespace'], [`qcs::tcr:::repository/${id}/team-*`]);
+  await policy('no-prod', 'deny', ['tcr:Create*'], [`qcs::tcr:::repository/${id}/team-prod*`]);
+  const rows: Array<[string, Promise<unknown>, string]> = [
+    ['create inside the wildcard', devClient.CreateNamespace({ RegistryId: id, NamespaceName: 'team-b', IsPublic: false }), 'ok'],
+    ['create outside the wildcard', devClient.CreateNamespace({ RegistryId: id, NamespaceName: 'misc', IsPublic: false }), DENIED],
+    ['explicit deny beats the allow', devClient.CreateNamespace({ RegistryId: id, NamespaceName: 'team-prod-1', IsPublic: false }), DENIED],
+    ['describe one namespace inside the grant', devClient.DescribeNamespaces({ RegistryId: id, NamespaceName: 'team-a' }), 'ok'],
+    ['describe all needs repository/<id>/*', devClient.DescribeNamespaces({ RegistryId: id }), DENIED],
+    // DeleteNamespace is authenticated as tcr:DeleteRepository (auth-upgrade table): tcr:DeleteNamespace grants nothing.
+    ['delete with only tcr:DeleteNamespace', devClient.DeleteNamespace({ RegistryId: id, NamespaceName: 'team-a' }), DENIED],
+    ['token API not granted at all', devClient.CreateInstanceToken({ RegistryId: id }), 'UnauthorizedOperation'],
+  ];
+  for (const [name, call, expected] of rows) expect([name, await outcome(call)]).toEqual([name, expected]);
+  const why = await failure(devClient.DeleteNamespace({ RegistryId: id, NamespaceName: 'team-a' }));
+  expect(why.message).toContain('tcr:DeleteRepository');
+  expect(why.message).toContain(`qcs::tcr:ap-guangzhou:uin/${handle.root.uin}:repository/${id}/team-a`);
+  expect((await failure(devClient.CreateNamespace({ RegistryId: id, NamespaceName: 'team-prod-1', IsPublic: false }))).message).toContain('explicitly denies');
+
+  await policy('ns-delete', 'allow', ['tcr:DeleteRepository'], [`qcs::tcr:::repository/${id}/team-*`]);
+  expect(await outcome(devClient.DeleteNamespace({ RegistryId: id, NamespaceName: 'team-a' }))).toBe('ok');
+  expect(await outcome(devClient.DeleteNamespace({ RegistryId: id, NamespaceName: 'other' }))).toBe(DENIED);
+  // Denied calls changed nothing; allowed ones did.
+  expect((await client.DescribeNamespaces({ RegistryId: id })).NamespaceList!.map((n) => n.Name).sort()).toEqual(['other', 'team-b']);
+});
