@@ -235,3 +235,26 @@ test('CAM allow/deny matrix on the real TCR handlers, including the CAM-side nam
   // Denied calls changed nothing; allowed ones did.
   expect((await client.DescribeNamespaces({ RegistryId: id })).NamespaceList!.map((n) => n.Name).sort()).toEqual(['other', 'team-b']);
 });
+
+test('names that are also Object.prototype members ("constructor", "tostring") are ordinary names', async () => {
+  const { RegistryId } = await client.CreateInstance({ RegistryName: 'proto-registry', RegistryType: 'basic' });
+  const id = RegistryId!;
+  // Nothing of that name exists yet: not-found answers, no success and no internal error.
+  expect((await failure(client.DeleteNamespace({ RegistryId: id, NamespaceName: 'constructor' }))).code).toBe('ResourceNotFound.TcrResourceNotFound');
+  expect((await failure(client.ModifyServiceAccount({ RegistryId: id, Name: 'tcr$constructor', Description: 'x' }))).code).toBe('InvalidParameter');
+  expect((await failure(client.DeleteServiceAccount({ RegistryId: id, Name: 'tcr$tostring' }))).code).toBe('InvalidParameter');
+  expect((await failure(client.DeleteInstanceToken({ RegistryId: id, TokenId: 'constructor' }))).code).toBe('InvalidParameter');
+  expect((await failure(client.DescribeNamespaces({ RegistryId: 'constructor' }))).code).toBe('ResourceNotFound');
+  expect((await failure(client.CreateServiceAccount({ RegistryId: id, Name: 'ci', Permissions: [{ Resource: 'constructor', Actions: ['tcr:PullRepository'] }] }))).message)
+    .toContain('Permissions.0.Resource');
+  // And they can be created like any other name.
+  await client.CreateNamespace({ RegistryId: id, NamespaceName: 'constructor', IsPublic: false });
+  const sa = await client.CreateServiceAccount({ RegistryId: id, Name: 'constructor', Permissions: [{ Resource: 'constructor', Actions: ['tcr:PullRepository'] }] });
+  expect(sa.Name).toBe('tcr$constructor');
+  expect(verifyRegistryLogin(handle.admin.state(), id, 'tcr$constructor', sa.Password!, handle.admin.now()).ok).toBe(true);
+  expect(verifyRegistryLogin(handle.admin.state(), 'constructor', 'tcr$constructor', sa.Password!, handle.admin.now()).ok).toBe(false);
+  await client.DeleteServiceAccount({ RegistryId: id, Name: 'tcr$constructor' });
+  await client.DeleteNamespace({ RegistryId: id, NamespaceName: 'constructor' });
+  expect((await client.DescribeNamespaces({ RegistryId: id })).TotalCount).toBe(0);
+  expect((Object as any).description).toBeUndefined(); // nothing was written onto built-ins
+});
