@@ -66,14 +66,15 @@ describe('API 3.0 front end with the official SDK', () => {
       ['one flipped signature bit', { tamper: (s: string) => (s[0] === 'a' ? 'b' : 'a') + s.slice(1) }, 'AuthFailure.SignatureFailure'],
       ['signed another host', { signedHost: 'example.com' }, 'AuthFailure.SignatureFailure'],
       ['scope date not the UTC date of the timestamp', { scopeDate: '2001-01-01' }, 'AuthFailure.SignatureFailure'],
-      ['timestamp 6 minutes old', { timestamp: Math.floor(Date.now() / 1000) - 360 }, 'AuthFailure.SignatureExpire'],
-      ['timestamp 6 minutes ahead', { timestamp: Math.floor(Date.now() / 1000) + 360 }, 'AuthFailure.SignatureExpire'],
+      // Timestamps are computed when the test runs, not when the table is built (the suite may start much later).
+      ['timestamp 6 minutes old', () => ({ timestamp: Math.floor(Date.now() / 1000) - 360 }), 'AuthFailure.SignatureExpire'],
+      ['timestamp 6 minutes ahead', () => ({ timestamp: Math.floor(Date.now() / 1000) + 360 }), 'AuthFailure.SignatureExpire'],
       ['unknown SecretId', { secretId: 'AKIDunknown' }, 'AuthFailure.SecretIdNotFound'],
       ['malformed Authorization', { authorization: 'TC3-HMAC-SHA256 garbage' }, 'AuthFailure.InvalidAuthorization'],
       ['legacy signature', { authorization: 'HmacSHA256 x' }, 'AuthFailure.InvalidAuthorization'],
       ['token with a permanent key', { token: 'abc' }, 'AuthFailure.TokenFailure'],
     ])('%s -> %s', async (_name, change, code) => {
-      const res = await rawRequest(handle, { ...base(), ...change });
+      const res = await rawRequest(handle, { ...base(), ...(typeof change === 'function' ? change() : change) });
       expect(res.status).toBe(200);
       expect(res.body.Response.Error.Code).toBe(code);
       expect(res.body.Response.RequestId).toBeDefined();
@@ -237,7 +238,8 @@ describe('fault injection', () => {
   });
 
   test('delay holds the call back, then it succeeds; later calls are not delayed', async () => {
-    handle.admin.injectFault({ action: 'GetCallerIdentity', kind: 'delay', delayMs: 150 });
+    // Long enough that the undelayed call finishes first even on a loaded machine.
+    handle.admin.injectFault({ action: 'GetCallerIdentity', kind: 'delay', delayMs: 600 });
     const sts = stsClient(handle, handle.root);
     const delayed = sts.GetCallerIdentity();
     let delayedDone = false;
@@ -245,6 +247,18 @@ describe('fault injection', () => {
     await sts.GetCallerIdentity(); // the fault was used by the first call
     expect(delayedDone).toBe(false);
     await expect(delayed).resolves.toMatchObject({ AccountId: handle.root.uin });
+  });
+
+  test.each([
+    [{ kind: 'error', code: 'ResourceUnavailable' }, (e: any) => e.code === 'ResourceUnavailable'],
+    [{ kind: 'http500' }, (e: any) => e.httpCode === 500],
+    [{ kind: 'drop' }, (e: any) => e.code === undefined && /socket hang up|ECONNRESET|closed/i.test(e.message)],
+  ])('%p applies to exactly the next N = 3 calls', async (spec, isInjected) => {
+    handle.admin.injectFault({ action: 'GetCallerIdentity', count: 3, ...spec } as any);
+    const sts = stsClient(handle, handle.root);
+    for (let i = 0; i < 3; i++) expect(isInjected(await sdkError(sts.GetCallerIdentity()))).toBe(true);
+    expect(handle.admin.faults()).toEqual([]);
+    await expect(sts.GetCallerIdentity()).resolves.toMatchObject({ AccountId: handle.root.uin });
   });
 
   test.each([
