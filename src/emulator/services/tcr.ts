@@ -62,8 +62,18 @@ export interface TcrNamespaceRecord {
   severity: string;
   cveWhitelist: string[];
   tags: TcrTag[];
-  /** Repositories inside the namespace (seeded through the admin interface; no repository API is emulated). */
+  /** Repositories inside the namespace (seeded through the admin interface; no repository write API is emulated). */
   repositories: string[];
+  /** Images (tags) per repository, seeded through the admin interface; read by DescribeImages. */
+  images?: Record<string, TcrImageRecord[]>;
+}
+
+export interface TcrImageRecord {
+  tag: string;
+  digest: string;
+  size: number;
+  /** Epoch ms. */
+  updatedAt: number;
 }
 
 export interface TcrPermissionRecord {
@@ -565,6 +575,50 @@ function deleteNamespace(ctx: ActionContext, params: Record<string, any>) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Images (read-only; repositories and tags are seeded through the admin interface)
+
+const DESCRIBE_IMAGES_PARAMS = new Set(['RegistryId', 'NamespaceName', 'RepositoryName', 'ImageVersion', 'Limit', 'Offset', 'Digest', 'ExactMatch']);
+
+/**
+ * DescribeImages, served so that its CAM-side name (`tcr:DescribeRepositories`, auth-upgrade table) is checked
+ * on a real call. The shared API facts do not cover it; the request fields come from the SDK model
+ * (tcr_models.d.ts), whose doc says `Offset` is a 1-based PAGE number, not an item offset.
+ * INFERRED: a missing namespace or repository answers ResourceNotFound; Limit defaults to 20.
+ */
+function describeImages(ctx: ActionContext, params: Record<string, any>) {
+  for (const key of Object.keys(params)) {
+    if (!DESCRIBE_IMAGES_PARAMS.has(key)) throw new ApiError('UnknownParameter', `The parameter \`${key}\` is not recognized by DescribeImages.`);
+  }
+  const registryId = requiredString(params, 'RegistryId');
+  const namespaceName = requiredString(params, 'NamespaceName');
+  const repositoryName = requiredString(params, 'RepositoryName');
+  const version = optionalString(params, 'ImageVersion');
+  const digestFilter = optionalString(params, 'Digest');
+  const exact = optionalBoolean(params, 'ExactMatch') ?? false;
+  const limit = pageLimit(params, 'Limit', 20, 100);
+  const page = optionalInteger(params, 'Offset', 0) || 1;
+  ctx.authorize(camActionFor('DescribeImages'), [
+    repositoryArn(ctx.region ?? '', ctx.caller.ownerUin, registryId, namespaceName, `${repositoryName}/${version && exact ? version : '*'}`),
+  ]);
+  const instance = findInstance(ctx, registryId, 'ResourceNotFound');
+  const namespace = own(instance.namespaces, namespaceName);
+  if (!namespace || !namespace.repositories.includes(repositoryName)) {
+    throw new ApiError('ResourceNotFound', `The repository "${namespaceName}/${repositoryName}" does not exist in instance ${registryId}.`);
+  }
+  const images = (namespace.images && own(namespace.images, repositoryName)) ?? [];
+  const selected = images
+    .filter((image) => !version || (exact ? image.tag === version : image.tag.includes(version)))
+    .filter((image) => !digestFilter || image.digest === digestFilter)
+    .sort((a, b) => b.updatedAt - a.updatedAt || a.tag.localeCompare(b.tag));
+  return {
+    ImageInfoList: selected.slice((page - 1) * limit, page * limit).map((image) => ({
+      Digest: image.digest, Size: image.size, ImageVersion: image.tag, UpdateTime: iso(image.updatedAt), Kind: 'image', KmsSignature: '',
+    })),
+    TotalCount: selected.length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Service accounts
 
 function createServiceAccount(ctx: ActionContext, params: Record<string, any>) {
@@ -814,6 +868,7 @@ export const tcrService: ServiceDefinition = {
     CreateNamespace: createNamespace,
     DescribeNamespaces: describeNamespaces,
     DeleteNamespace: deleteNamespace,
+    DescribeImages: describeImages,
     CreateServiceAccount: createServiceAccount,
     DescribeServiceAccounts: describeServiceAccounts,
     ModifyServiceAccount: modifyServiceAccount,

@@ -258,3 +258,45 @@ test('names that are also Object.prototype members ("constructor", "tostring") a
   expect((await client.DescribeNamespaces({ RegistryId: id })).TotalCount).toBe(0);
   expect((Object as any).description).toBeUndefined(); // nothing was written onto built-ins
 });
+
+test('DescribeImages: seeded tags, page-number Offset, filters; CAM checks it as tcr:DescribeRepositories', async () => {
+  const id = await instanceWithNamespace('images-registry', 'team-a');
+  handle.admin.mutate((s) => {
+    const ns = s.tcr.instances[id].namespaces['team-a'];
+    ns.repositories.push('app');
+    ns.images = {
+      app: ['v1', 'v1.1', 'v2'].map((tag, i) => ({ tag, digest: `sha256:${String(i).repeat(64)}`, size: 1000 + i, updatedAt: START + i * 1000 })),
+    };
+  });
+  const all = await client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app' });
+  expect(all.TotalCount).toBe(3);
+  expect(all.ImageInfoList!.map((i) => i.ImageVersion)).toEqual(['v2', 'v1.1', 'v1']); // newest first
+  expect(all.ImageInfoList![0]).toMatchObject({ Digest: `sha256:${'2'.repeat(64)}`, Size: 1002, UpdateTime: new Date(START + 2000).toISOString() });
+  // Offset is a page number (SDK doc: limit 20 offset 2 = items 21-40).
+  expect((await client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app', Limit: 2, Offset: 2 })).ImageInfoList!.map((i) => i.ImageVersion)).toEqual(['v1']);
+  expect((await client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app', ImageVersion: 'v1' })).TotalCount).toBe(2);
+  expect((await client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app', ImageVersion: 'v1', ExactMatch: true })).TotalCount).toBe(1);
+  expect((await client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app', Digest: `sha256:${'1'.repeat(64)}` })).ImageInfoList![0].ImageVersion).toBe('v1.1');
+  expect(await failure(client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a' } as any))).toMatchObject({ code: 'MissingParameter', message: expect.stringContaining('RepositoryName') });
+  expect((await failure(client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app', Tag: 'v1' } as any))).code).toBe('UnknownParameter');
+  expect((await failure(client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'nope' }))).code).toBe('ResourceNotFound');
+
+  const dev = handle.admin.seedAccount({ name: 'image-reader' });
+  const devClient = tcr(handle, dev);
+  const grant = async (name: string, action: string, resource: string) => {
+    const { PolicyId } = await cam(handle).CreatePolicy({
+      PolicyName: name, PolicyDocument: JSON.stringify({ version: '2.0', statement: [{ effect: 'allow', action: [action], resource: [resource] }] }),
+    });
+    await cam(handle).AttachUserPolicy({ PolicyId: PolicyId!, AttachUin: Number(dev.uin) });
+  };
+  const listAll = () => devClient.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app' });
+  // The API name grants nothing: CAM knows this call as tcr:DescribeRepositories.
+  await grant('by-api-name', 'tcr:DescribeImages', `qcs::tcr:::repository/${id}/team-a/*`);
+  expect(await failure(listAll())).toMatchObject({ code: 'AuthFailure.UnauthorizedOperation', message: expect.stringContaining('tcr:DescribeRepositories') });
+  // A grant on one tag covers an exact lookup of that tag, not the whole listing.
+  await grant('one-tag', 'tcr:DescribeRepositories', `qcs::tcr:::repository/${id}/team-a/app/v1`);
+  expect((await devClient.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app', ImageVersion: 'v1', ExactMatch: true })).TotalCount).toBe(1);
+  expect((await failure(listAll())).code).toBe('AuthFailure.UnauthorizedOperation');
+  await grant('by-cam-name', 'tcr:DescribeRepositories', `qcs::tcr:::repository/${id}/team-a/*`);
+  expect((await listAll()).TotalCount).toBe(3);
+});
