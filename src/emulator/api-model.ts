@@ -85,9 +85,10 @@ function checkFields(service: ServiceModel, fields: readonly FieldModel[], param
  * Unknown fields inside nested structures are tolerated, as the model of nested types is the SDK's output view.
  */
 export function validateParams(serviceName: string, action: string, params: Record<string, unknown>): void {
+  const own = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
+  if (!own(API_MODEL, serviceName) || !own(API_MODEL[serviceName].actions, action)) return;
   const service = API_MODEL[serviceName];
-  const model = service?.actions[action];
-  if (!service || !model) return;
+  const model = service.actions[action];
   const known = new Set(model.request.map(([name]) => name));
   for (const key of Object.keys(params)) {
     if (!known.has(key)) {
@@ -104,5 +105,5 @@ export function serviceForVersion(version: string): string | undefined {
 
 /** Services whose model has the action. */
 export function servicesWithAction(action: string): string[] {
-  return Object.keys(API_MODEL).filter((s) => action in API_MODEL[s].actions);
+  return Object.keys(API_MODEL).filter((s) => Object.prototype.hasOwnProperty.call(API_MODEL[s].actions, action));
 }

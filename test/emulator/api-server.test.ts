@@ -119,6 +119,10 @@ describe('API 3.0 front end with the official SDK', () => {
 
     test.each([
       ['unknown action', { action: 'RunInstances' }, 'InvalidAction'],
+      // Names that exist on Object.prototype are unknown actions too (they gave InternalError).
+      ['action "constructor"', { action: 'constructor' }, 'InvalidAction'],
+      ['action "toString"', { action: 'toString' }, 'InvalidAction'],
+      ['action "__proto__"', { action: '__proto__' }, 'InvalidAction'],
       ['known action, wrong version', { version: '2017-03-12' }, 'NoSuchVersion'],
       ['known action, no version', { version: undefined as any, extraHeaders: {} }, 'MissingParameter'],
       ['malformed JSON', { body: '{"Rp":' }, 'InvalidParameter'],
