@@ -177,7 +177,7 @@ test('CAM: a sub-account is denied until a policy allows the action on the insta
   const dev = handle.admin.seedAccount({ name: 'dev' });
   const devClient = tcr(handle, dev);
   const denied = await failure(devClient.CreateInstanceToken({ RegistryId: id, TokenType: 'temp' }));
-  expect(denied.code).toMatch(/UnauthorizedOperation/);
+  expect(denied.code).toBe('UnauthorizedOperation'); // documented for CreateInstanceToken
 
   const policy = await cam(handle).CreatePolicy({
     PolicyName: 'tcr-token',
@@ -191,7 +191,7 @@ test('CAM: a sub-account is denied until a policy allows the action on the insta
   expect(token.Username).toBe(dev.uin);
   expect(verifyRegistryLogin(handle.admin.state(), id, dev.uin, token.Token!, handle.admin.now()).ok).toBe(true);
   // Service-account APIs are not in any CAM resource table: an instance-scoped grant does not cover them.
-  expect((await failure(devClient.DescribeServiceAccounts({ RegistryId: id }))).code).toMatch(/UnauthorizedOperation/);
+  expect((await failure(devClient.DescribeServiceAccounts({ RegistryId: id }))).code).toBe('AuthFailure.UnauthorizedOperation'); // not in its error list: the common code
 });
 
 test('CAM allow/deny matrix on the real TCR handlers, including the CAM-side name of DeleteNamespace', async () => {
