@@ -43,6 +43,8 @@ interface Routed {
 }
 
 class DroppedConnection extends Error {}
+/** The client went away before its request body was complete: nothing to answer, and not an emulator fault. */
+class ClientAborted extends Error {}
 class Http500 extends Error {}
 
 /** Own-property test: an action or host label such as `constructor` must not be found on Object.prototype. */
@@ -81,6 +83,9 @@ export class ApiRequestHandler {
         outcome = 'fault:drop';
         status = 0;
         req.socket.destroy();
+      } else if (e instanceof ClientAborted) {
+        outcome = 'client-aborted';
+        status = 0;
       } else if (e instanceof Http500) {
         outcome = 'fault:http500';
         status = 500;
@@ -121,7 +126,8 @@ export class ApiRequestHandler {
           resolve(Buffer.concat(chunks));
         }
       });
-      req.on('error', reject);
+      req.on('error', () => reject(new ClientAborted()));
+      req.on('aborted', () => reject(new ClientAborted()));
     });
   }
 

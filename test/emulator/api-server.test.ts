@@ -1,3 +1,4 @@
+import * as net from 'net';
 import * as tencentcloud from 'tencentcloud-sdk-nodejs';
 import { allowPolicy, camClient, profile, rawRequest, sdkError, stsClient } from './helpers';
 import { EmulatorHandle, startEmulator } from '../../src/emulator';
@@ -187,6 +188,22 @@ describe('API 3.0 front end with the official SDK', () => {
     expect(entries[2]).toMatchObject({ action: 'CreatePolicy', outcome: 'InvalidParameter.PolicyDocumentError', uin: handle.root.uin });
     expect(entries[4]).toMatchObject({ outcome: 'ok', httpStatus: 200 });
     for (const e of entries) expect(typeof e.durationMs).toBe('number');
+  });
+
+  test('a client that hangs up mid-body is logged as client-aborted, not as an emulator error', async () => {
+    lines.length = 0;
+    await new Promise<void>((resolve, reject) => {
+      const socket = net.connect(handle.port, '127.0.0.1', () => {
+        socket.write(`POST / HTTP/1.1\r\nHost: ${handle.endpoint}\r\nContent-Type: application/json\r\nX-TC-Action: GetCallerIdentity\r\n`
+          + 'Content-Length: 1000\r\n\r\n{"partial":');
+        // Hang up once the server has the headers (its log line proves it saw the request).
+        setImmediate(() => socket.destroy());
+      });
+      socket.on('error', reject);
+      socket.on('close', () => resolve());
+    });
+    for (let i = 0; i < 100 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(lines.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ outcome: 'client-aborted', httpStatus: 0 })]);
   });
 
   test('100 parallel requests: no lost update', async () => {
