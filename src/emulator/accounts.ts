@@ -183,7 +183,8 @@ function constantTimeEqual(a: string, b: string): boolean {
 
 /** Resolves the key pair a request claims, checking status and (for temporary credentials) the token and its expiry. */
 export function resolveKey(accounts: AccountsState, secretId: string, token: string | undefined, now: number): KeyPair {
-  const key = accounts.keys[secretId];
+  // Own properties only: a SecretId such as `constructor` must not resolve to something on Object.prototype.
+  const key = Object.prototype.hasOwnProperty.call(accounts.keys, secretId) ? accounts.keys[secretId] : undefined;
   if (!key || key.status !== 'Active') {
     throw new ApiError('AuthFailure.SecretIdNotFound', 'The SecretId is not found; check that it exists and is enabled.');
   }

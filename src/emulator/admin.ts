@@ -11,7 +11,7 @@ import {
 import { ActiveFault, FaultInjector, FaultSpec, RateLimiter } from './faults';
 import { redact } from './log';
 import { EmulatorState } from './service';
-import { StateStore, advanceClock, setClock, virtualNow } from './store';
+import { STATE_FORMAT_VERSION, StateStore, advanceClock, setClock, virtualNow } from './store';
 
 /** A key pair as handed to a test or a user: SecretId, SecretKey and, for temporary credentials, the token. */
 export interface Credentials {
@@ -206,7 +206,16 @@ export function adminRequestListener(admin: EmulatorAdmin, store: StateStore, to
     readJson(req).then((body) => {
       switch (route) {
         case 'GET /state': return reply(200, url.searchParams.get('reveal') === '1' ? admin.state() : redact(admin.state()));
-        case 'PUT /state': store.replace(body); return reply(200, { ok: true });
+        case 'PUT /state':
+          // A body that is not a state document (a redacted GET /state, a typo) would lock every key out.
+          if (body === null || typeof body !== 'object' || body.formatVersion !== STATE_FORMAT_VERSION || typeof body.accounts !== 'object') {
+            return reply(400, { error: `PUT /state needs a state document with formatVersion ${STATE_FORMAT_VERSION} and accounts (GET /state?reveal=1 gives one)` });
+          }
+          if (JSON.stringify(body.accounts).includes('"***"')) {
+            return reply(400, { error: 'PUT /state got a redacted state (secrets are "***"); use GET /state?reveal=1' });
+          }
+          store.replace(body);
+          return reply(200, { ok: true });
         case 'POST /reset': admin.reset(); return reply(200, { ok: true });
         case 'POST /clock':
           if (typeof body.advanceMs === 'number') return reply(200, { now: admin.advanceClock(body.advanceMs) });

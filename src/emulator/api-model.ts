@@ -4,6 +4,7 @@
  */
 import { ApiError, missingParameter } from './api-error';
 import { API_MODEL } from './api-model.generated';
+import { isSecretField } from './log';
 
 /** [name, type, required]; type as in the SDK models: `string`, `number`, `boolean`, `Array<T>`, a nested type name. */
 export type FieldModel = [string, string, boolean];
@@ -32,9 +33,11 @@ function typeName(value: unknown): string {
 }
 
 function invalidType(field: string, expected: string, value: unknown): ApiError {
+  // A mistyped secret (a numeric password, say) is still a secret: name the field and type, never the value.
+  const shown = isSecretField(field.slice(field.lastIndexOf('.') + 1)) ? '(value not shown)' : JSON.stringify(value);
   return new ApiError(
     'InvalidParameter',
-    `The parameter \`${field}\` must be of type ${expected}, got ${typeName(value)} ${JSON.stringify(value)}.`,
+    `The parameter \`${field}\` must be of type ${expected}, got ${typeName(value)} ${shown}.`,
   );
 }
 
@@ -82,9 +85,10 @@ function checkFields(service: ServiceModel, fields: readonly FieldModel[], param
  * Unknown fields inside nested structures are tolerated, as the model of nested types is the SDK's output view.
  */
 export function validateParams(serviceName: string, action: string, params: Record<string, unknown>): void {
+  const own = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
+  if (!own(API_MODEL, serviceName) || !own(API_MODEL[serviceName].actions, action)) return;
   const service = API_MODEL[serviceName];
-  const model = service?.actions[action];
-  if (!service || !model) return;
+  const model = service.actions[action];
   const known = new Set(model.request.map(([name]) => name));
   for (const key of Object.keys(params)) {
     if (!known.has(key)) {
@@ -101,5 +105,5 @@ export function serviceForVersion(version: string): string | undefined {
 
 /** Services whose model has the action. */
 export function servicesWithAction(action: string): string[] {
-  return Object.keys(API_MODEL).filter((s) => action in API_MODEL[s].actions);
+  return Object.keys(API_MODEL).filter((s) => Object.prototype.hasOwnProperty.call(API_MODEL[s].actions, action));
 }

@@ -43,7 +43,14 @@ interface Routed {
 }
 
 class DroppedConnection extends Error {}
+/** The client went away before its request body was complete: nothing to answer, and not an emulator fault. */
+class ClientAborted extends Error {}
 class Http500 extends Error {}
+
+/** Own-property test: an action or host label such as `constructor` must not be found on Object.prototype. */
+function has(record: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -76,6 +83,9 @@ export class ApiRequestHandler {
         outcome = 'fault:drop';
         status = 0;
         req.socket.destroy();
+      } else if (e instanceof ClientAborted) {
+        outcome = 'client-aborted';
+        status = 0;
       } else if (e instanceof Http500) {
         outcome = 'fault:http500';
         status = 500;
@@ -116,13 +126,14 @@ export class ApiRequestHandler {
           resolve(Buffer.concat(chunks));
         }
       });
-      req.on('error', reject);
+      req.on('error', () => reject(new ClientAborted()));
+      req.on('aborted', () => reject(new ClientAborted()));
     });
   }
 
   private route(req: http.IncomingMessage, action: string, version: string | undefined): Routed {
     const hostLabel = (header(req, 'host') ?? '').split('.')[0];
-    const byHost = hostLabel in API_MODEL ? hostLabel : undefined;
+    const byHost = has(API_MODEL, hostLabel) ? hostLabel : undefined;
     const service = byHost ?? (version !== undefined ? serviceForVersion(version) : undefined);
     if (service === undefined || (version !== undefined && API_MODEL[service].version !== version) || version === undefined) {
       const candidates = byHost ? [byHost] : servicesWithAction(action).filter((s) => this.byService.has(s));
@@ -134,7 +145,7 @@ export class ApiRequestHandler {
       );
     }
     const definition = this.byService.get(service);
-    if (!definition || !(action in definition.actions)) {
+    if (!definition || !has(definition.actions, action)) {
       throw new ApiError('InvalidAction', `The action \`${action}\` is not supported by the ${service} API in this emulator.`);
     }
     return { service, definition };

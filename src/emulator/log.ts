@@ -28,6 +28,11 @@ export function secretIdPrefix(secretId: string): string {
 
 const SECRET_KEY_PATTERN = /(secretkey|password|token|secretstring|secretbinary)$/i;
 
+/** True for a parameter or property name that holds a secret (`Password`, `SecretString`, `X-TC-Token`, ...). */
+export function isSecretField(name: string): boolean {
+  return SECRET_KEY_PATTERN.test(name);
+}
+
 /** Deep copy with every value under a secret-looking key replaced by `***` (admin state view). */
 export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);

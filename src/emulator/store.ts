@@ -7,8 +7,12 @@
  * - After a request that changed the state, the file is rewritten atomically (temp file + rename, mode 0600:
  *   it holds secret keys and secret values, like the real services' databases do).
  * - Before each request the file's identity (inode, size, mtime) is compared with the last one seen; if another
- *   process replaced it, it is re-loaded. There is no cross-process lock: two processes writing at the same
- *   moment resolve as last-writer-wins, which is enough for "one writer at a time" test set-ups.
+ *   process replaced it, it is re-loaded.
+ * - Every transaction (re-load, change, write) holds a lock file next to the state file (`<file>.lock`, created
+ *   with O_EXCL), so two processes changing the state at the same moment are serialised instead of one silently
+ *   overwriting the other's update. Handlers are synchronous, so the lock is held for microseconds; a lock left by
+ *   a crashed process is taken over once it is older than LOCK_STALE_MS. Node has no file-lock API; this is the
+ *   portable O_EXCL lock-file idiom, written here for lack of a dependency-free alternative.
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
@@ -23,19 +27,35 @@ export interface ClockState {
 
 export const STATE_FORMAT_VERSION = 1;
 
+/** A lock file older than this is treated as left behind by a crashed process. */
+export const LOCK_STALE_MS = 10_000;
+/** How long a transaction waits for another process's lock before failing. */
+const LOCK_WAIT_MS = 15_000;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** Blocks the thread for `ms` (the handlers around the lock are synchronous by design). */
+function sleepSync(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
 export class StateStore {
   private current: EmulatorState;
   private committed: string;
   private fileStamp: string | undefined;
 
+  private lockDepth = 0;
+
   constructor(private readonly persistPath: string | undefined, private readonly initial: () => EmulatorState) {
     this.current = initial();
     this.committed = JSON.stringify(this.current);
-    if (persistPath && fs.existsSync(persistPath)) {
-      this.loadFromFile();
-    } else {
-      this.writeFile(this.committed);
-    }
+    // Under the lock, so that two processes starting on a new file agree on one initial state (one root key pair).
+    this.withLock(() => {
+      if (persistPath && fs.existsSync(persistPath)) {
+        this.loadFromFile();
+      } else {
+        this.writeFile(this.committed);
+      }
+    });
   }
 
   get state(): EmulatorState {
@@ -51,16 +71,18 @@ export class StateStore {
 
   /** Runs `fn` on the state as one transaction (see the module comment). */
   transact<T>(fn: (state: EmulatorState) => T): T {
-    this.refresh();
-    let result: T;
-    try {
-      result = fn(this.current);
-    } catch (e) {
-      if (JSON.stringify(this.current) !== this.committed) this.current = JSON.parse(this.committed);
-      throw e;
-    }
-    this.commit();
-    return result;
+    return this.withLock(() => {
+      this.refresh();
+      let result: T;
+      try {
+        result = fn(this.current);
+      } catch (e) {
+        if (JSON.stringify(this.current) !== this.committed) this.current = JSON.parse(this.committed);
+        throw e;
+      }
+      this.commit();
+      return result;
+    });
   }
 
   /** Persists the state if it changed since the last commit. */
@@ -68,13 +90,15 @@ export class StateStore {
     const serialized = JSON.stringify(this.current);
     if (serialized === this.committed) return;
     this.committed = serialized;
-    this.writeFile(serialized);
+    this.withLock(() => this.writeFile(serialized));
   }
 
   /** Replaces the whole state (admin reset / restore). */
   replace(state: EmulatorState): void {
-    this.current = JSON.parse(JSON.stringify(state));
-    this.commit();
+    this.withLock(() => {
+      this.current = JSON.parse(JSON.stringify(state));
+      this.commit();
+    });
   }
 
   reset(): void {
@@ -83,6 +107,50 @@ export class StateStore {
 
   snapshot(): EmulatorState {
     return JSON.parse(JSON.stringify(this.current));
+  }
+
+  /** Runs `fn` holding the cross-process lock of the state file (re-entrant; no-op without a file). */
+  private withLock<T>(fn: () => T): T {
+    if (!this.persistPath || this.lockDepth > 0) {
+      this.lockDepth++;
+      try {
+        return fn();
+      } finally {
+        this.lockDepth--;
+      }
+    }
+    const lockPath = `${this.persistPath}.lock`;
+    fs.mkdirSync(path.dirname(lockPath), { recursive: true });
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        fs.closeSync(fs.openSync(lockPath, 'wx', 0o600));
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      let age: number | undefined;
+      try {
+        age = Date.now() - fs.statSync(lockPath).mtimeMs;
+      } catch {
+        continue; // released between our open and stat: try again at once
+      }
+      if (age > LOCK_STALE_MS) {
+        fs.rmSync(lockPath, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`emulator state file ${this.persistPath} stayed locked for ${LOCK_WAIT_MS} ms (lock file ${lockPath})`);
+      }
+      sleepSync(1);
+    }
+    this.lockDepth++;
+    try {
+      return fn();
+    } finally {
+      this.lockDepth--;
+      fs.rmSync(lockPath, { force: true });
+    }
   }
 
   private stampOf(): string | undefined {

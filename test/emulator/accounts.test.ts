@@ -65,3 +65,10 @@ describe('accounts', () => {
     expect(callerFor(accounts, temp)).toMatchObject({ type: 'root', uin: root.uin });
   });
 });
+
+test('a SecretId naming an Object.prototype member is simply unknown', () => {
+  const accounts = emptyAccounts();
+  for (const id of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    expect(() => resolveKey(accounts, id, undefined, 0)).toThrow(expect.objectContaining({ code: 'AuthFailure.SecretIdNotFound' }));
+  }
+});

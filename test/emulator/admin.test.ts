@@ -83,6 +83,9 @@ describe('admin HTTP interface', () => {
 
     const saved = (await admin('GET', '/state?reveal=1')).body;
     await camClient(handle, handle.root).CreatePolicy({ PolicyName: 'temp', PolicyDocument: '{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":["*"]}]}' });
+    expect((await admin('PUT', '/state', { nope: 1 })).body.error).toContain('formatVersion');
+    expect((await admin('PUT', '/state', (await admin('GET', '/state')).body)).body.error).toContain('redacted');
+    await expect(stsClient(handle, handle.root).GetCallerIdentity()).resolves.toBeDefined(); // refused bodies changed nothing
     expect((await admin('PUT', '/state', saved)).status).toBe(200);
     expect((await camClient(handle, handle.root).ListPolicies({})).TotalNum).toBe(0);
     expect((await admin('POST', '/reset')).status).toBe(200);

@@ -1,9 +1,11 @@
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as esbuild from 'esbuild';
 import { allowPolicy, camClient, sdkError } from './helpers';
 import { startEmulator } from '../../src/emulator';
-import { StateStore, advanceClock, setClock, virtualNow } from '../../src/emulator/store';
+import { LOCK_STALE_MS, StateStore, advanceClock, setClock, virtualNow } from '../../src/emulator/store';
 
 function tmpFile(name: string): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emu-')), name);
@@ -36,6 +38,25 @@ describe('persistence', () => {
     }
   });
 
+  test('100 parallel SDK calls spread over two emulators on one file: no lost update', async () => {
+    const file = tmpFile('state.json');
+    const a = await startEmulator({ persistPath: file });
+    const b = await startEmulator({ persistPath: file });
+    try {
+      const ids = await Promise.all(Array.from({ length: 100 }, (_, i) => {
+        const h = i % 2 === 0 ? a : b;
+        return camClient(h, h.root).CreatePolicy({ PolicyName: `p-${i}`, PolicyDocument: allowPolicy(['tcr:*'], ['*']) }).then((r) => r.PolicyId);
+      }));
+      expect(new Set(ids).size).toBe(100);
+      expect((await camClient(a, a.root).ListPolicies({ Rp: 200 })).TotalNum).toBe(100);
+      expect((await camClient(b, b.root).ListPolicies({ Rp: 200 })).TotalNum).toBe(100);
+      expect(Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')).cam.policies)).toHaveLength(100);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   test('a failed request rolls back and writes nothing', async () => {
     const file = tmpFile('state.json');
     const h = await startEmulator({ persistPath: file });
@@ -54,6 +75,61 @@ describe('persistence', () => {
     } finally {
       await h.close();
     }
+  });
+
+  test('two processes changing one state file at the same moment lose no update (lock file)', async () => {
+    const file = tmpFile('state.json');
+    const initial = () => ({ formatVersion: 1, counter: 0 });
+    const rounds = 300;
+    // The other process runs the same StateStore module, bundled, incrementing the same counter.
+    const script = path.join(path.dirname(file), 'writer.js');
+    esbuild.buildSync({
+      stdin: {
+        contents: `import { StateStore } from './store';
+          const store = new StateStore(process.argv[2], () => ({ formatVersion: 1, counter: 0 }));
+          process.stdout.write('ready\\n');
+          process.stdin.once('data', () => {
+            for (let i = 0; i < ${rounds}; i++) store.transact((s) => { s.counter += 1; });
+            process.exit(0);
+          });`,
+        resolveDir: path.join(__dirname, '../../src/emulator'),
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      outfile: script,
+      logLevel: 'error',
+    });
+    const store = new StateStore(file, initial);
+    const child = spawn(process.execPath, [script, file], { stdio: ['pipe', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.once('data', () => resolve());
+        child.once('exit', (code) => reject(new Error(`writer exited early with ${code}`)));
+      });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.stdin.write('go\n');
+      for (let i = 0; i < rounds; i++) store.transact((s) => { s.counter += 1; });
+      expect(await exited).toBe(0);
+      store.refresh();
+      expect(store.state.counter).toBe(2 * rounds);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8')).counter).toBe(2 * rounds);
+      expect(fs.existsSync(`${file}.lock`)).toBe(false);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  test('a lock left by a crashed process is taken over once it is stale', () => {
+    const file = tmpFile('state.json');
+    const store = new StateStore(file, () => ({ formatVersion: 1, counter: 0 }));
+    fs.writeFileSync(`${file}.lock`, '');
+    const old = (Date.now() - LOCK_STALE_MS - 1000) / 1000;
+    fs.utimesSync(`${file}.lock`, old, old);
+    store.transact((s) => { s.counter = 1; });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).counter).toBe(1);
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 
   test('bad state files are reported', () => {

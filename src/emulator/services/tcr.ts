@@ -62,8 +62,18 @@ export interface TcrNamespaceRecord {
   severity: string;
   cveWhitelist: string[];
   tags: TcrTag[];
-  /** Repositories inside the namespace (seeded through the admin interface; no repository API is emulated). */
+  /** Repositories inside the namespace (seeded through the admin interface; no repository write API is emulated). */
   repositories: string[];
+  /** Images (tags) per repository, seeded through the admin interface; read by DescribeImages. */
+  images?: Record<string, TcrImageRecord[]>;
+}
+
+export interface TcrImageRecord {
+  tag: string;
+  digest: string;
+  size: number;
+  /** Epoch ms. */
+  updatedAt: number;
 }
 
 export interface TcrPermissionRecord {
@@ -130,6 +140,14 @@ export function tcrState(state: EmulatorState): TcrState {
 
 // ---------------------------------------------------------------------------------------------------------
 // Small helpers
+
+/**
+ * A record entry by a caller-supplied key, own properties only: `instance.namespaces["constructor"]` must be
+ * "no such namespace", not Object.prototype.constructor (valid namespace and account names include such words).
+ */
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
 
 function digest(secret: string, salt = randomBytes(16).toString('hex')): SecretDigest {
   return { salt, sha256: createHash('sha256').update(salt).update(secret).digest('hex') };
@@ -227,7 +245,7 @@ function tagsFrom(params: Record<string, any>, field: string): TcrTag[] {
 
 /** Looks an instance up in the caller's account and region; `notFoundCode` is the code the action documents. */
 function findInstance(ctx: ActionContext, registryId: string, notFoundCode: string): TcrInstanceRecord {
-  const instance = tcrState(ctx.state).instances[registryId];
+  const instance = own(tcrState(ctx.state).instances, registryId);
   if (!instance || instance.ownerUin !== ctx.caller.ownerUin || (ctx.region !== undefined && instance.region !== ctx.region)) {
     throw new ApiError(notFoundCode, `The instance \`RegistryId\` "${registryId}" does not exist in this account and region.`);
   }
@@ -263,7 +281,7 @@ function stripServiceAccountPrefix(name: string): string {
 
 /** Service-account APIs document no ResourceNotFound code; an unknown account is an InvalidParameter (INFERRED). */
 function findServiceAccount(instance: TcrInstanceRecord, name: string): TcrServiceAccountRecord {
-  const account = instance.serviceAccounts[stripServiceAccountPrefix(name)];
+  const account = own(instance.serviceAccounts, stripServiceAccountPrefix(name));
   if (!account) {
     throw new ApiError('InvalidParameter', `The service account \`Name\` "${name}" does not exist in instance ${instance.id}.`);
   }
@@ -279,7 +297,7 @@ function permissionsFrom(instance: TcrInstanceRecord, value: unknown): TcrPermis
     if (!permission || typeof permission !== 'object') {
       throw invalidParameterValue(field, permission, 'must be {"Resource": namespace, "Actions": [...]}', 'InvalidParameter');
     }
-    if (typeof permission.Resource !== 'string' || !instance.namespaces[permission.Resource]) {
+    if (typeof permission.Resource !== 'string' || !own(instance.namespaces, permission.Resource)) {
       throw invalidParameterValue(`${field}.Resource`, permission.Resource, `must name an existing namespace of instance ${instance.id}`, 'InvalidParameter');
     }
     if (!Array.isArray(permission.Actions) || permission.Actions.length === 0) {
@@ -494,7 +512,7 @@ function createNamespace(ctx: ActionContext, params: Record<string, any>) {
   if (!Array.isArray(cves) || cves.some((item: any) => !item || typeof item.CVEID !== 'string')) {
     throw invalidParameterValue('CVEWhitelistItems', cves, 'must be a list of {"CVEID": string}', 'InvalidParameter');
   }
-  if (instance.namespaces[name]) {
+  if (own(instance.namespaces, name)) {
     throw new ApiError('FailedOperation.ErrorTcrResourceConflict', `The namespace \`NamespaceName\` "${name}" already exists in instance ${registryId}.`);
   }
   instance.namespaces[name] = {
@@ -540,7 +558,7 @@ function deleteNamespace(ctx: ActionContext, params: Record<string, any>) {
   const name = requiredString(params, 'NamespaceName');
   authorize(ctx, 'DeleteNamespace', registryId, name);
   const instance = findInstance(ctx, registryId, 'ResourceNotFound');
-  const namespace = instance.namespaces[name];
+  const namespace = own(instance.namespaces, name);
   if (!namespace) {
     throw new ApiError('ResourceNotFound.TcrResourceNotFound', `The namespace \`NamespaceName\` "${name}" does not exist in instance ${registryId}.`);
   }
@@ -554,6 +572,50 @@ function deleteNamespace(ctx: ActionContext, params: Record<string, any>) {
     account.permissions = account.permissions.filter((p) => p.resource !== name);
   }
   return {};
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Images (read-only; repositories and tags are seeded through the admin interface)
+
+const DESCRIBE_IMAGES_PARAMS = new Set(['RegistryId', 'NamespaceName', 'RepositoryName', 'ImageVersion', 'Limit', 'Offset', 'Digest', 'ExactMatch']);
+
+/**
+ * DescribeImages, served so that its CAM-side name (`tcr:DescribeRepositories`, auth-upgrade table) is checked
+ * on a real call. The shared API facts do not cover it; the request fields come from the SDK model
+ * (tcr_models.d.ts), whose doc says `Offset` is a 1-based PAGE number, not an item offset.
+ * INFERRED: a missing namespace or repository answers ResourceNotFound; Limit defaults to 20.
+ */
+function describeImages(ctx: ActionContext, params: Record<string, any>) {
+  for (const key of Object.keys(params)) {
+    if (!DESCRIBE_IMAGES_PARAMS.has(key)) throw new ApiError('UnknownParameter', `The parameter \`${key}\` is not recognized by DescribeImages.`);
+  }
+  const registryId = requiredString(params, 'RegistryId');
+  const namespaceName = requiredString(params, 'NamespaceName');
+  const repositoryName = requiredString(params, 'RepositoryName');
+  const version = optionalString(params, 'ImageVersion');
+  const digestFilter = optionalString(params, 'Digest');
+  const exact = optionalBoolean(params, 'ExactMatch') ?? false;
+  const limit = pageLimit(params, 'Limit', 20, 100);
+  const page = optionalInteger(params, 'Offset', 0) || 1;
+  ctx.authorize(camActionFor('DescribeImages'), [
+    repositoryArn(ctx.region ?? '', ctx.caller.ownerUin, registryId, namespaceName, `${repositoryName}/${version && exact ? version : '*'}`),
+  ]);
+  const instance = findInstance(ctx, registryId, 'ResourceNotFound');
+  const namespace = own(instance.namespaces, namespaceName);
+  if (!namespace || !namespace.repositories.includes(repositoryName)) {
+    throw new ApiError('ResourceNotFound', `The repository "${namespaceName}/${repositoryName}" does not exist in instance ${registryId}.`);
+  }
+  const images = (namespace.images && own(namespace.images, repositoryName)) ?? [];
+  const selected = images
+    .filter((image) => !version || (exact ? image.tag === version : image.tag.includes(version)))
+    .filter((image) => !digestFilter || image.digest === digestFilter)
+    .sort((a, b) => b.updatedAt - a.updatedAt || a.tag.localeCompare(b.tag));
+  return {
+    ImageInfoList: selected.slice((page - 1) * limit, page * limit).map((image) => ({
+      Digest: image.digest, Size: image.size, ImageVersion: image.tag, UpdateTime: iso(image.updatedAt), Kind: 'image', KmsSignature: '',
+    })),
+    TotalCount: selected.length,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -572,7 +634,7 @@ function createServiceAccount(ctx: ActionContext, params: Record<string, any>) {
   const expiresAt = expiryFrom(ctx, params) ?? 0;
   const disabled = optionalBoolean(params, 'Disable') ?? false;
   // INFERRED: no conflict code is documented for this API; OperationDenied is the closest listed one.
-  if (instance.serviceAccounts[name]) {
+  if (own(instance.serviceAccounts, name)) {
     throw new ApiError('OperationDenied', `The service account \`Name\` "${SERVICE_ACCOUNT_PREFIX}${name}" already exists in instance ${registryId}.`);
   }
   const password = generateServiceAccountPassword();
@@ -671,7 +733,7 @@ function pruneExpiredTempTokens(instance: TcrInstanceRecord, now: number): void 
 }
 
 function longTermToken(instance: TcrInstanceRecord, tokenId: string): TcrTokenRecord {
-  const token = instance.tokens[tokenId];
+  const token = own(instance.tokens, tokenId);
   if (!token || token.type !== 'longterm') {
     throw new ApiError('InvalidParameter', `The long-term token \`TokenId\` "${tokenId}" does not exist in instance ${instance.id}.`);
   }
@@ -778,10 +840,10 @@ export interface RegistryLoginResult {
  * token (user name = the creator's UIN). Disabled or expired accounts and tokens fail, as the registry does.
  */
 export function verifyRegistryLogin(state: EmulatorState, instanceId: string, username: string, password: string, now: number): RegistryLoginResult {
-  const instance = tcrState(state).instances[instanceId];
+  const instance = own(tcrState(state).instances, instanceId);
   if (!instance) return { ok: false, reason: `instance ${instanceId} does not exist` };
   if (username.startsWith(SERVICE_ACCOUNT_PREFIX) || username.startsWith(SERVICE_ACCOUNT_CI_PREFIX)) {
-    const account = instance.serviceAccounts[stripServiceAccountPrefix(username)];
+    const account = own(instance.serviceAccounts, stripServiceAccountPrefix(username));
     if (!account || !matches(password, account.password)) return { ok: false, reason: 'unauthorized: bad user name or password' };
     if (account.disabled) return { ok: false, reason: `service account ${username} is disabled` };
     if (account.expiresAt !== 0 && account.expiresAt <= now) return { ok: false, reason: `service account ${username} has expired` };
@@ -806,6 +868,7 @@ export const tcrService: ServiceDefinition = {
     CreateNamespace: createNamespace,
     DescribeNamespaces: describeNamespaces,
     DeleteNamespace: deleteNamespace,
+    DescribeImages: describeImages,
     CreateServiceAccount: createServiceAccount,
     DescribeServiceAccounts: describeServiceAccounts,
     ModifyServiceAccount: modifyServiceAccount,

@@ -97,7 +97,7 @@ test('CAM: a sub-account may read only the secret its policy names', async () =>
   await client.CreateSecret({ SecretName: 'team-b-cred', SecretString: CANARY });
   const reader = handle.admin.seedAccount({ name: 'reader' });
   const readerClient = ssm(handle, reader);
-  expect((await failure(readerClient.GetSecretValue({ SecretName: 'team-a-cred', VersionId: 'SSM_Current' }))).code).toMatch(/UnauthorizedOperation/);
+  expect((await failure(readerClient.GetSecretValue({ SecretName: 'team-a-cred', VersionId: 'SSM_Current' }))).code).toBe('UnauthorizedOperation');
 
   const camClient = new tencentcloud.cam.v20190116.Client({ credential: handle.root, region: 'ap-guangzhou', profile: profile(handle) });
   const { PolicyId } = await camClient.CreatePolicy({
@@ -109,6 +109,41 @@ test('CAM: a sub-account may read only the secret its policy names', async () =>
   });
   await camClient.AttachUserPolicy({ PolicyId: PolicyId!, AttachUin: Number(reader.uin) });
   expect((await readerClient.GetSecretValue({ SecretName: 'team-a-cred', VersionId: 'SSM_Current' })).SecretString).toBe(CANARY);
-  expect((await failure(readerClient.GetSecretValue({ SecretName: 'team-b-cred', VersionId: 'SSM_Current' }))).code).toMatch(/UnauthorizedOperation/);
-  expect((await failure(readerClient.DeleteSecretVersion({ SecretName: 'team-a-cred', VersionId: 'SSM_Current' }))).code).toMatch(/UnauthorizedOperation/);
+  expect((await failure(readerClient.GetSecretValue({ SecretName: 'team-b-cred', VersionId: 'SSM_Current' }))).code).toBe('UnauthorizedOperation');
+  expect((await failure(readerClient.DeleteSecretVersion({ SecretName: 'team-a-cred', VersionId: 'SSM_Current' }))).code).toBe('UnauthorizedOperation');
+});
+
+test('a mistyped secret is rejected by field and type, never echoed (canary)', async () => {
+  const numericCanary = 7305119424;
+  await client.CreateSecret({ SecretName: 'typed', SecretString: 'x' });
+  const err = await failure(client.PutSecretValue({ SecretName: 'typed', VersionId: 'v2', SecretString: numericCanary as any }));
+  expect(err.code).toBe('InvalidParameter');
+  expect(err.message).toContain('`SecretString` must be of type string');
+  expect(err.message).not.toContain(String(numericCanary));
+  const tcr = new tencentcloud.tcr.v20190924.Client({ credential: handle.root, region: 'ap-guangzhou', profile: profile(handle) });
+  const pw = await failure(tcr.ModifyServiceAccountPassword({ RegistryId: 'tcr-x', Name: 'robot', Random: false, Password: numericCanary as any }));
+  expect(pw.message).toContain('`Password` must be of type string');
+  expect(pw.message).not.toContain(String(numericCanary));
+  expect(logLines.join('\n')).not.toContain(String(numericCanary));
+  // Non-secret fields still show the rejected value, which helps the caller.
+  expect((await failure(client.ListSecrets({ Limit: 'ten' as any }))).message).toContain('"ten"');
+});
+
+test('the calls tencentcloud_ssm_secret and _secret_version make, in their order', async () => {
+  // Create: a secret with a throw-away "default" version, which is then deleted, leaving a secret with no versions.
+  await client.CreateSecret({ SecretName: 'tf-secret', VersionId: 'default', SecretString: 'default', Description: 'by terraform' });
+  await client.DeleteSecretVersion({ SecretName: 'tf-secret', VersionId: 'default' });
+  expect((await client.ListSecretVersionIds({ SecretName: 'tf-secret' })).Versions).toEqual([]);
+  expect((await failure(client.GetSecretValue({ SecretName: 'tf-secret', VersionId: 'default' }))).code).toBe('ResourceNotFound');
+  // secret_version: PutSecretValue, read back through DescribeSecret + ListSecretVersionIds + GetSecretValue.
+  await client.PutSecretValue({ SecretName: 'tf-secret', VersionId: 'v1', SecretString: CANARY });
+  expect((await client.DescribeSecret({ SecretName: 'tf-secret' })).Status).toBe('Enabled');
+  expect((await client.ListSecretVersionIds({ SecretName: 'tf-secret' })).Versions!.map((v) => v.VersionId)).toEqual(['v1']);
+  expect((await client.GetSecretValue({ SecretName: 'tf-secret', VersionId: 'v1' })).SecretString).toBe(CANARY);
+  // Destroy: version, then DisableSecret (DeleteSecret refuses an enabled secret) and DeleteSecret with the window.
+  await client.DeleteSecretVersion({ SecretName: 'tf-secret', VersionId: 'v1' });
+  expect((await failure(client.DeleteSecret({ SecretName: 'tf-secret', RecoveryWindowInDays: 0 }))).code).toBe('FailedOperation');
+  await client.DisableSecret({ SecretName: 'tf-secret' });
+  await client.DeleteSecret({ SecretName: 'tf-secret', RecoveryWindowInDays: 0 });
+  expect((await failure(client.DescribeSecret({ SecretName: 'tf-secret' }))).code).toBe('ResourceNotFound');
 });

@@ -177,7 +177,7 @@ test('CAM: a sub-account is denied until a policy allows the action on the insta
   const dev = handle.admin.seedAccount({ name: 'dev' });
   const devClient = tcr(handle, dev);
   const denied = await failure(devClient.CreateInstanceToken({ RegistryId: id, TokenType: 'temp' }));
-  expect(denied.code).toMatch(/UnauthorizedOperation/);
+  expect(denied.code).toBe('UnauthorizedOperation'); // documented for CreateInstanceToken
 
   const policy = await cam(handle).CreatePolicy({
     PolicyName: 'tcr-token',
@@ -191,5 +191,112 @@ test('CAM: a sub-account is denied until a policy allows the action on the insta
   expect(token.Username).toBe(dev.uin);
   expect(verifyRegistryLogin(handle.admin.state(), id, dev.uin, token.Token!, handle.admin.now()).ok).toBe(true);
   // Service-account APIs are not in any CAM resource table: an instance-scoped grant does not cover them.
-  expect((await failure(devClient.DescribeServiceAccounts({ RegistryId: id }))).code).toMatch(/UnauthorizedOperation/);
+  expect((await failure(devClient.DescribeServiceAccounts({ RegistryId: id }))).code).toBe('AuthFailure.UnauthorizedOperation'); // not in its error list: the common code
+});
+
+test('CAM allow/deny matrix on the real TCR handlers, including the CAM-side name of DeleteNamespace', async () => {
+  const id = await instanceWithNamespace('matrix-registry', 'team-a');
+  await client.CreateNamespace({ RegistryId: id, NamespaceName: 'other', IsPublic: false });
+  const dev = handle.admin.seedAccount({ name: 'matrix-dev' });
+  const devClient = tcr(handle, dev);
+  const policy = async (name: string, effect: 'allow' | 'deny', action: string[], resource: string[]) => {
+    const { PolicyId } = await cam(handle).CreatePolicy({
+      PolicyName: name, PolicyDocument: JSON.stringify({ version: '2.0', statement: [{ effect, action, resource }] }),
+    });
+    await cam(handle).AttachUserPolicy({ PolicyId: PolicyId!, AttachUin: Number(dev.uin) });
+  };
+  const outcome = (call: Promise<unknown>) => call.then(() => 'ok', (e) => e.code as string);
+  const DENIED = 'AuthFailure.UnauthorizedOperation'; // the namespace APIs do not document UnauthorizedOperation
+
+  // Default deny.
+  expect(await outcome(devClient.CreateNamespace({ RegistryId: id, NamespaceName: 'team-b', IsPublic: false }))).toBe(DENIED);
+
+  await policy('ns-team', 'allow', ['tcr:CreateNamespace', 'tcr:DescribeNamespaces', 'tcr:DeleteNamespace'], [`qcs::tcr:::repository/${id}/team-*`]);
+  await policy('no-prod', 'deny', ['tcr:Create*'], [`qcs::tcr:::repository/${id}/team-prod*`]);
+  const rows: Array<[string, Promise<unknown>, string]> = [
+    ['create inside the wildcard', devClient.CreateNamespace({ RegistryId: id, NamespaceName: 'team-b', IsPublic: false }), 'ok'],
+    ['create outside the wildcard', devClient.CreateNamespace({ RegistryId: id, NamespaceName: 'misc', IsPublic: false }), DENIED],
+    ['explicit deny beats the allow', devClient.CreateNamespace({ RegistryId: id, NamespaceName: 'team-prod-1', IsPublic: false }), DENIED],
+    ['describe one namespace inside the grant', devClient.DescribeNamespaces({ RegistryId: id, NamespaceName: 'team-a' }), 'ok'],
+    ['describe all needs repository/<id>/*', devClient.DescribeNamespaces({ RegistryId: id }), DENIED],
+    // DeleteNamespace is authenticated as tcr:DeleteRepository (auth-upgrade table): tcr:DeleteNamespace grants nothing.
+    ['delete with only tcr:DeleteNamespace', devClient.DeleteNamespace({ RegistryId: id, NamespaceName: 'team-a' }), DENIED],
+    ['token API not granted at all', devClient.CreateInstanceToken({ RegistryId: id }), 'UnauthorizedOperation'],
+  ];
+  for (const [name, call, expected] of rows) expect([name, await outcome(call)]).toEqual([name, expected]);
+  const why = await failure(devClient.DeleteNamespace({ RegistryId: id, NamespaceName: 'team-a' }));
+  expect(why.message).toContain('tcr:DeleteRepository');
+  expect(why.message).toContain(`qcs::tcr:ap-guangzhou:uin/${handle.root.uin}:repository/${id}/team-a`);
+  expect((await failure(devClient.CreateNamespace({ RegistryId: id, NamespaceName: 'team-prod-1', IsPublic: false }))).message).toContain('explicitly denies');
+
+  await policy('ns-delete', 'allow', ['tcr:DeleteRepository'], [`qcs::tcr:::repository/${id}/team-*`]);
+  expect(await outcome(devClient.DeleteNamespace({ RegistryId: id, NamespaceName: 'team-a' }))).toBe('ok');
+  expect(await outcome(devClient.DeleteNamespace({ RegistryId: id, NamespaceName: 'other' }))).toBe(DENIED);
+  // Denied calls changed nothing; allowed ones did.
+  expect((await client.DescribeNamespaces({ RegistryId: id })).NamespaceList!.map((n) => n.Name).sort()).toEqual(['other', 'team-b']);
+});
+
+test('names that are also Object.prototype members ("constructor", "tostring") are ordinary names', async () => {
+  const { RegistryId } = await client.CreateInstance({ RegistryName: 'proto-registry', RegistryType: 'basic' });
+  const id = RegistryId!;
+  // Nothing of that name exists yet: not-found answers, no success and no internal error.
+  expect((await failure(client.DeleteNamespace({ RegistryId: id, NamespaceName: 'constructor' }))).code).toBe('ResourceNotFound.TcrResourceNotFound');
+  expect((await failure(client.ModifyServiceAccount({ RegistryId: id, Name: 'tcr$constructor', Description: 'x' }))).code).toBe('InvalidParameter');
+  expect((await failure(client.DeleteServiceAccount({ RegistryId: id, Name: 'tcr$tostring' }))).code).toBe('InvalidParameter');
+  expect((await failure(client.DeleteInstanceToken({ RegistryId: id, TokenId: 'constructor' }))).code).toBe('InvalidParameter');
+  expect((await failure(client.DescribeNamespaces({ RegistryId: 'constructor' }))).code).toBe('ResourceNotFound');
+  expect((await failure(client.CreateServiceAccount({ RegistryId: id, Name: 'ci', Permissions: [{ Resource: 'constructor', Actions: ['tcr:PullRepository'] }] }))).message)
+    .toContain('Permissions.0.Resource');
+  // And they can be created like any other name.
+  await client.CreateNamespace({ RegistryId: id, NamespaceName: 'constructor', IsPublic: false });
+  const sa = await client.CreateServiceAccount({ RegistryId: id, Name: 'constructor', Permissions: [{ Resource: 'constructor', Actions: ['tcr:PullRepository'] }] });
+  expect(sa.Name).toBe('tcr$constructor');
+  expect(verifyRegistryLogin(handle.admin.state(), id, 'tcr$constructor', sa.Password!, handle.admin.now()).ok).toBe(true);
+  expect(verifyRegistryLogin(handle.admin.state(), 'constructor', 'tcr$constructor', sa.Password!, handle.admin.now()).ok).toBe(false);
+  await client.DeleteServiceAccount({ RegistryId: id, Name: 'tcr$constructor' });
+  await client.DeleteNamespace({ RegistryId: id, NamespaceName: 'constructor' });
+  expect((await client.DescribeNamespaces({ RegistryId: id })).TotalCount).toBe(0);
+  expect((Object as any).description).toBeUndefined(); // nothing was written onto built-ins
+});
+
+test('DescribeImages: seeded tags, page-number Offset, filters; CAM checks it as tcr:DescribeRepositories', async () => {
+  const id = await instanceWithNamespace('images-registry', 'team-a');
+  handle.admin.mutate((s) => {
+    const ns = s.tcr.instances[id].namespaces['team-a'];
+    ns.repositories.push('app');
+    ns.images = {
+      app: ['v1', 'v1.1', 'v2'].map((tag, i) => ({ tag, digest: `sha256:${String(i).repeat(64)}`, size: 1000 + i, updatedAt: START + i * 1000 })),
+    };
+  });
+  const all = await client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app' });
+  expect(all.TotalCount).toBe(3);
+  expect(all.ImageInfoList!.map((i) => i.ImageVersion)).toEqual(['v2', 'v1.1', 'v1']); // newest first
+  expect(all.ImageInfoList![0]).toMatchObject({ Digest: `sha256:${'2'.repeat(64)}`, Size: 1002, UpdateTime: new Date(START + 2000).toISOString() });
+  // Offset is a page number (SDK doc: limit 20 offset 2 = items 21-40).
+  expect((await client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app', Limit: 2, Offset: 2 })).ImageInfoList!.map((i) => i.ImageVersion)).toEqual(['v1']);
+  expect((await client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app', ImageVersion: 'v1' })).TotalCount).toBe(2);
+  expect((await client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app', ImageVersion: 'v1', ExactMatch: true })).TotalCount).toBe(1);
+  expect((await client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app', Digest: `sha256:${'1'.repeat(64)}` })).ImageInfoList![0].ImageVersion).toBe('v1.1');
+  expect(await failure(client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a' } as any))).toMatchObject({ code: 'MissingParameter', message: expect.stringContaining('RepositoryName') });
+  expect((await failure(client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app', Tag: 'v1' } as any))).code).toBe('UnknownParameter');
+  expect((await failure(client.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'nope' }))).code).toBe('ResourceNotFound');
+
+  const dev = handle.admin.seedAccount({ name: 'image-reader' });
+  const devClient = tcr(handle, dev);
+  const grant = async (name: string, action: string, resource: string) => {
+    const { PolicyId } = await cam(handle).CreatePolicy({
+      PolicyName: name, PolicyDocument: JSON.stringify({ version: '2.0', statement: [{ effect: 'allow', action: [action], resource: [resource] }] }),
+    });
+    await cam(handle).AttachUserPolicy({ PolicyId: PolicyId!, AttachUin: Number(dev.uin) });
+  };
+  const listAll = () => devClient.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app' });
+  // The API name grants nothing: CAM knows this call as tcr:DescribeRepositories.
+  await grant('by-api-name', 'tcr:DescribeImages', `qcs::tcr:::repository/${id}/team-a/*`);
+  expect(await failure(listAll())).toMatchObject({ code: 'AuthFailure.UnauthorizedOperation', message: expect.stringContaining('tcr:DescribeRepositories') });
+  // A grant on one tag covers an exact lookup of that tag, not the whole listing.
+  await grant('one-tag', 'tcr:DescribeRepositories', `qcs::tcr:::repository/${id}/team-a/app/v1`);
+  expect((await devClient.DescribeImages({ RegistryId: id, NamespaceName: 'team-a', RepositoryName: 'app', ImageVersion: 'v1', ExactMatch: true })).TotalCount).toBe(1);
+  expect((await failure(listAll())).code).toBe('AuthFailure.UnauthorizedOperation');
+  await grant('by-cam-name', 'tcr:DescribeRepositories', `qcs::tcr:::repository/${id}/team-a/*`);
+  expect((await listAll()).TotalCount).toBe(3);
 });

@@ -385,6 +385,29 @@ describe('instance tokens', () => {
     expect(gone.message).toContain('TokenId');
   });
 
+  test('DescribeInstanceToken pages the way the provider reads it (item Offset, Limit 200, stop on a short page)', () => {
+    const h = harness(tcrService);
+    const id = withInstance(h);
+    const created: string[] = [];
+    for (let i = 0; i < 250; i++) {
+      h.clock.now += 1;
+      created.push(h.call('CreateInstanceToken', { RegistryId: id, TokenType: 'longterm' }).TokenId);
+    }
+    // Offset counts items, not pages: Offset 1 is the second token.
+    expect(h.call('DescribeInstanceToken', { RegistryId: id, Limit: 1, Offset: 1 }).Tokens.map((t: any) => t.Id)).toEqual([created[1]]);
+    const seen: string[] = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = h.call('DescribeInstanceToken', { RegistryId: id, Offset: offset, Limit: 200 });
+      expect(page.TotalCount).toBe(250);
+      seen.push(...page.Tokens.map((t: any) => t.Id));
+      if (page.Tokens.length < 200) break;
+    }
+    expect(seen).toEqual(created);
+    // Without Limit the page holds 20; larger Limits are cut to 200.
+    expect(h.call('DescribeInstanceToken', { RegistryId: id }).Tokens).toHaveLength(20);
+    expect(h.call('DescribeInstanceToken', { RegistryId: id, Limit: 1000 }).Tokens).toHaveLength(200);
+  });
+
   test('validation and missing instances', () => {
     const h = harness(tcrService);
     const id = withInstance(h);
@@ -409,5 +432,5 @@ test('rate limits are declared for the documented actions', () => {
   expect(tcrService.rateLimits).toEqual({
     CreateInstanceToken: 100, CreateServiceAccount: 20, DescribeServiceAccounts: 20, ModifyServiceAccount: 20, ModifyServiceAccountPassword: 20,
   });
-  expect(Object.keys(tcrService.actions)).toHaveLength(15);
+  expect(Object.keys(tcrService.actions)).toHaveLength(16); // the 15 of the issue + DescribeImages
 });
