@@ -326,10 +326,10 @@ describe('startEmulator options', () => {
     const handle = await startEmulator({
       clock,
       signatureClock: 'virtual',
-      rootAccount: { uin: '200000000001', appId: '1300000000', secretId: 'AKIDfixedfixedfixedfixedfixedfixed', secretKey: 'fixed-secret-key' },
+      rootAccount: { uin: '200000000001', appId: '1300000000', secretId: 'AKIDEXAMPLEfixedfixedfixedfixedfixed', secretKey: 'fixed-secret-key' },
     });
     try {
-      expect(handle.root).toMatchObject({ uin: '200000000001', appId: '1300000000', secretId: 'AKIDfixedfixedfixedfixedfixedfixed', secretKey: 'fixed-secret-key' });
+      expect(handle.root).toMatchObject({ uin: '200000000001', appId: '1300000000', secretId: 'AKIDEXAMPLEfixedfixedfixedfixedfixed', secretKey: 'fixed-secret-key' });
       // The SDK signs with the wall clock, which is years away from the virtual clock here.
       expect((await sdkError(stsClient(handle, handle.root).GetCallerIdentity())).code).toBe('AuthFailure.SignatureExpire');
       // A request stamped with the virtual time passes.

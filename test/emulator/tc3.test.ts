@@ -9,7 +9,7 @@ import {
  * two SecretKey placeholders; both expected signatures are checked.
  */
 const PUBLISHED = {
-  secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******',
+  secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******', // Tencent's published EXAMPLE id (masked in the doc itself)
   timestamp: 1551113065,
   host: 'cvm.tencentcloudapi.com',
   contentType: 'application/json; charset=utf-8',
