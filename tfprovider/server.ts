@@ -116,6 +116,13 @@ export async function serve(options: ServeOptions = {}): Promise<() => Promise<v
 
   const onSigint = () => log.info('SIGINT received; waiting for StopProvider/Shutdown from terraform');
   process.on('SIGINT', onSigint);
+  // terraform killed (SIGKILL, a test timeout) never calls Shutdown: without this the plugin would serve forever
+  // as an orphan. Re-parenting is the sign that terraform is gone.
+  const parent = process.ppid;
+  const orphanWatch = setInterval(() => {
+    if (process.ppid !== parent) shutdown(`parent process ${parent} went away`);
+  }, 1000);
+  orphanWatch.unref();
   const cleanup = () => {
     try {
       fs.rmSync(socketDir, { recursive: true, force: true });
@@ -126,6 +133,7 @@ export async function serve(options: ServeOptions = {}): Promise<() => Promise<v
   process.once('exit', cleanup);
   return async () => {
     process.off('SIGINT', onSigint);
+    clearInterval(orphanWatch);
     await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
     cleanup();
   };

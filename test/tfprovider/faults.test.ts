@@ -1,7 +1,9 @@
+import { spawn } from 'child_process';
 import { EmulatorHandle } from '../../src/emulator';
 import { startStandInEmulator } from '../../tfprovider/emulator-extensions';
-import { plannedActions, TerraformStack } from '../../tfprovider/harness';
+import { findTerraform, installPlugin, plannedActions, TerraformStack } from '../../tfprovider/harness';
 import { resourceSnapshot } from '../../tfprovider/lifecycle';
+import { MAGIC_COOKIE_VALUE } from '../../tfprovider/server';
 
 /**
  * Emulator faults during terraform apply, handled as the real provider handles them (provider-semantics.md,
@@ -76,4 +78,69 @@ describe('emulator faults during apply', () => {
     expect(d.stderr).toBe('');
     expect(JSON.stringify(resourceSnapshot(emulator.admin.state()))).toBe(before);
   }, 120_000);
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits up to `ms` for every pid to exit; returns those still running. */
+async function survivors(pids: number[], ms = 5000): Promise<number[]> {
+  const deadline = Date.now() + ms;
+  while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  return pids.filter(alive);
+}
+
+describe('hung commands and orphaned plugins', () => {
+  test('a terraform command past its timeout is terminated, and its plugin processes exit with it', async () => {
+    const emulator = await startStandInEmulator();
+    const stack = TerraformStack.fromJson({ ...header, resource: { tencentcloud_tcr_instance: instance } }, {
+      endpointUrl: `http://${emulator.endpoint}`,
+      secretId: emulator.root.secretId,
+      secretKey: emulator.root.secretKey,
+      commandTimeoutSeconds: 2,
+    });
+    try {
+      await stack.init(); // not under the 2 s budget
+      emulator.admin.injectFault({ service: 'tcr', action: 'CreateInstance', kind: 'delay', delayMs: 60_000 });
+      const apply = await stack.apply();
+      expect(apply.code).toBe(-1);
+      expect(apply.stderr).toContain('terraform apply timed out after 2 s and was terminated');
+      const pids = [...new Set([...stack.pluginLog().matchAll(/tencentcloud-standin\((\d+)\)/g)].map((m) => Number(m[1])))];
+      expect(pids.length).toBeGreaterThan(0);
+      expect(await survivors(pids)).toEqual([]);
+    } finally {
+      stack.dispose();
+      emulator.admin.clearFaults();
+      await emulator.close();
+    }
+  }, 60_000);
+
+  test('a plugin whose parent dies without calling Shutdown exits on its own', async () => {
+    const plugin = installPlugin();
+    // sh starts the plugin in the background, prints its pid, gives it a second to start serving and exits
+    // without stopping it: the plugin is re-parented, as when terraform is killed.
+    const sh = spawn('sh', ['-c', `"${process.execPath}" "${plugin.bundle}" >/dev/null 2>&1 & echo $!; sleep 1`], {
+      env: { PATH: process.env.PATH, TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '6' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    sh.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    await new Promise((resolve) => sh.on('close', resolve));
+    const pid = Number(out.trim());
+    expect(pid).toBeGreaterThan(0);
+    const left = await survivors([pid]);
+    for (const p of left) process.kill(p, 'SIGKILL'); // never leave it behind, even when the check fails
+    expect(left).toEqual([]);
+  }, 30_000);
+});
+
+test('without terraform the harness fails loudly instead of skipping', () => {
+  expect(() => findTerraform({ PATH: '/nonexistent' }, [])).toThrow(/terraform not found: install terraform >= 1\.11/);
+  expect(() => findTerraform({ PATH: '/nonexistent' }, ['/nonexistent/terraform'])).toThrow(/terraform not found/);
 });
