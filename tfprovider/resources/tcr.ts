@@ -320,7 +320,9 @@ export const tcrServiceAccount: ResourceDefinition = {
       account = accounts[0];
     }
     const out: Obj = { ...s, registry_id: registryId };
-    out.name = typeof account.Name === 'string' && account.Name.startsWith(SERVICE_ACCOUNT_PREFIX) ? account.Name.slice(SERVICE_ACCOUNT_PREFIX.length) : name;
+    // As the provider: the name comes from the id, also when the read fell back to another account (whose other
+    // attributes then show up as a diff on this one).
+    out.name = name;
     out.description = orPrior(account.Description, s.description);
     out.disable = account.Disable ?? s.disable ?? null;
     if (s.disable === null && account.Disable === false) out.disable = null;
