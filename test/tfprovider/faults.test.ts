@@ -107,7 +107,7 @@ describe('hung commands and orphaned plugins', () => {
     });
     try {
       await stack.init(); // not under the 2 s budget
-      emulator.admin.injectFault({ service: 'tcr', action: 'CreateInstance', kind: 'delay', delayMs: 60_000 });
+      emulator.admin.injectFault({ service: 'tcr', action: 'CreateInstance', kind: 'delay', delayMs: 8_000 });
       const apply = await stack.apply();
       expect(apply.code).toBe(-1);
       expect(apply.stderr).toContain('terraform apply timed out after 2 s and was terminated');
