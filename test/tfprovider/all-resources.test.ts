@@ -159,6 +159,31 @@ describe('all applied resource types through terraform', () => {
     expect([...a.create, ...a.update, ...a.delete, ...a.replace]).toEqual([]);
   }, 120_000);
 
+  test('import of a service account and a token by their ids: secrets are not recoverable, permissions and duration not read back', async () => {
+    const attrs = (type: string, name: string) =>
+      stack.state().resources.find((r: any) => r.type === type && r.name === name).instances[0].attributes;
+    const accountId = attrs('tencentcloud_tcr_service_account', 'ci').id;
+    const tokenId = attrs('tencentcloud_tcr_token', 'deploy').id;
+    expect(accountId).toMatch(/^tcr-[a-z0-9]+#ci$/);
+    expect(tokenId).toMatch(/^tcr-[a-z0-9]+#.+$/);
+    for (const [address, id] of [['tencentcloud_tcr_service_account.ci', accountId], ['tencentcloud_tcr_token.deploy', tokenId]]) {
+      expect((await stack.run(['state', 'rm', '-no-color', address])).code).toBe(0);
+      const imp = await stack.run(['import', '-no-color', '-input=false', address, id]);
+      expect(imp.stderr).toBe('');
+    }
+    expect(attrs('tencentcloud_tcr_service_account', 'ci')).toMatchObject({ id: accountId, name: 'ci', password: null, permissions: [], duration: null });
+    expect(attrs('tencentcloud_tcr_token', 'deploy')).toMatchObject({ id: tokenId, token: null, user_name: null, description: 'deploy v2' });
+    // As with the provider: the token settles, the account gets one update re-sending permissions and duration.
+    const { json } = await stack.plan();
+    const a = plannedActions(json);
+    expect([...a.create, ...a.update, ...a.delete, ...a.replace]).toEqual(['tencentcloud_tcr_service_account.ci']);
+    const apply = await stack.apply();
+    expect(apply.stderr).toBe('');
+    expect(apply.stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+    const again = plannedActions((await stack.plan()).json);
+    expect([...again.create, ...again.update, ...again.delete, ...again.replace]).toEqual([]);
+  }, 120_000);
+
   test('an account deleted outside terraform is read as another one (the provider\'s fallback): an update, not a re-create', async () => {
     const registryId = stack.state().resources.find((r: any) => r.type === 'tencentcloud_tcr_instance').instances[0].attributes.id;
     const api = new TencentApi({

@@ -1,8 +1,10 @@
 import { spawn } from 'child_process';
 import { EmulatorHandle } from '../../src/emulator';
+import { ApiCallError, isRetryable, TencentApi } from '../../tfprovider/api';
 import { startStandInEmulator } from '../../tfprovider/emulator-extensions';
 import { findTerraform, installPlugin, plannedActions, TerraformStack } from '../../tfprovider/harness';
 import { resourceSnapshot } from '../../tfprovider/lifecycle';
+import { PluginLog } from '../../tfprovider/log';
 import { MAGIC_COOKIE_VALUE } from '../../tfprovider/server';
 
 /**
@@ -143,4 +145,32 @@ describe('hung commands and orphaned plugins', () => {
 test('without terraform the harness fails loudly instead of skipping', () => {
   expect(() => findTerraform({ PATH: '/nonexistent' }, [])).toThrow(/terraform not found: install terraform >= 1\.11/);
   expect(() => findTerraform({ PATH: '/nonexistent' }, ['/nonexistent/terraform'])).toThrow(/terraform not found/);
+});
+
+describe('retry classification (common/common.go RetryError)', () => {
+  test('retryable families match on the full code or the prefix before the first "."; InternalError is not', () => {
+    for (const code of ['RequestLimitExceeded', 'ResourceInUse.SecretExists', 'ResourceUnavailable', 'ResourceBusy', 'ClientError.NetworkError']) {
+      expect([code, isRetryable(code)]).toEqual([code, true]);
+    }
+    for (const code of ['InternalError', 'InvalidParameter', 'ResourceNotFound', 'AuthFailure.SignatureFailure', 'UnauthorizedOperation']) {
+      expect([code, isRetryable(code)]).toEqual([code, false]);
+    }
+  });
+
+  test('a retryable error that outlasts the write timeout ends with a diagnostic naming action and code', async () => {
+    const emulator = await startStandInEmulator();
+    try {
+      emulator.admin.injectFault({ service: 'tcr', action: 'DescribeInstances', kind: 'error', code: 'ResourceBusy', count: 1000 });
+      const api = new TencentApi({
+        secretId: emulator.root.secretId, secretKey: emulator.root.secretKey, region: 'ap-guangzhou', endpointUrl: `http://${emulator.endpoint}`, retryTimeoutSeconds: 1,
+      }, new PluginLog('', false));
+      const err = await api.call('tcr', 'DescribeInstances', {}).catch((e) => e);
+      expect(err).toBeInstanceOf(ApiCallError);
+      expect(err.message).toMatch(/^DescribeInstances failed: \[ResourceBusy\] /);
+      const attempts = 1000 - emulator.admin.faults()[0].remaining;
+      expect(attempts).toBeGreaterThan(2);
+    } finally {
+      await emulator.close();
+    }
+  }, 30_000);
 });
