@@ -99,8 +99,34 @@ export function installPlugin(): PluginInstall {
       fs.rmSync(staging, { recursive: true, force: true }); // another worker finished first
     }
   }
+  // The marker's mtime says when a build was last used: builds of older sources are pruned after a day.
+  const now = new Date();
+  fs.utimesSync(path.join(root, 'complete'), now, now);
+  prunePluginBuilds(path.dirname(root), path.basename(root));
   installed = { mirrorDir, bundle, buildSeconds: Number(process.hrtime.bigint() - t0) / 1e9 };
   return installed;
+}
+
+/**
+ * Removes plugin builds of other source digests not used for `maxAgeMs` (one is left per source change, ~2 MB each,
+ * shared by every checkout on the machine) and staging dirs of interrupted builds.
+ */
+export function prunePluginBuilds(dir = os.tmpdir(), keep = '', maxAgeMs = 24 * 3600_000): string[] {
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith('tf-standin-plugin-') || name === keep) continue;
+    const full = path.join(dir, name);
+    let lastUsed: number;
+    try {
+      lastUsed = fs.statSync(name.includes('.staging-') ? full : path.join(full, 'complete')).mtimeMs;
+    } catch {
+      continue; // being renamed or removed by another process
+    }
+    if (Date.now() - lastUsed < maxAgeMs) continue;
+    fs.rmSync(full, { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 export interface RunResult {
