@@ -1,4 +1,6 @@
 import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
 import { EmulatorHandle } from '../../src/emulator';
 import { ApiCallError, isRetryable, TencentApi } from '../../tfprovider/api';
 import { startStandInEmulator } from '../../tfprovider/emulator-extensions';
@@ -141,6 +143,27 @@ describe('hung commands and orphaned plugins', () => {
     expect(left).toEqual([]);
   }, 30_000);
 });
+
+test('SIGTERM shuts the plugin down cleanly: exit code 0, its socket dir removed', async () => {
+  const plugin = installPlugin();
+  const child = spawn(process.execPath, [plugin.bundle], {
+    env: { PATH: process.env.PATH, TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '6' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const line = await new Promise<string>((resolve) => {
+    let buf = '';
+    child.stdout.on('data', (b: Buffer) => {
+      buf += b.toString();
+      if (buf.includes('\n')) resolve(buf.trim());
+    });
+  });
+  const socket = line.split('|')[3];
+  expect(fs.existsSync(socket)).toBe(true);
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  expect(fs.existsSync(path.dirname(socket))).toBe(false);
+}, 30_000);
 
 test('without terraform the harness fails loudly instead of skipping', () => {
   expect(() => findTerraform({ PATH: '/nonexistent' }, [])).toThrow(/terraform not found: install terraform >= 1\.11/);
