@@ -15,12 +15,13 @@ export const PROVIDER_VERSION: string = JSON.parse(fs.readFileSync(path.join(__d
 const REPO = path.resolve(__dirname, '..');
 
 /** terraform on PATH, else /usr/local/bin/terraform; throws (never skips) when neither exists. */
-export function findTerraform(env: NodeJS.ProcessEnv = process.env): string {
+export function findTerraform(env: NodeJS.ProcessEnv = process.env, fallbacks: readonly string[] = ['/usr/local/bin/terraform']): string {
   for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
     const candidate = path.join(dir, 'terraform');
     if (isExecutable(candidate)) return candidate;
   }
-  if (isExecutable('/usr/local/bin/terraform')) return '/usr/local/bin/terraform';
+  const fallback = fallbacks.find(isExecutable);
+  if (fallback) return fallback;
   throw new Error('terraform not found: install terraform >= 1.11 on PATH or at /usr/local/bin/terraform (the e2e tests need the real binary)');
 }
 
@@ -98,8 +99,34 @@ export function installPlugin(): PluginInstall {
       fs.rmSync(staging, { recursive: true, force: true }); // another worker finished first
     }
   }
+  // The marker's mtime says when a build was last used: builds of older sources are pruned after a day.
+  const now = new Date();
+  fs.utimesSync(path.join(root, 'complete'), now, now);
+  prunePluginBuilds(path.dirname(root), path.basename(root));
   installed = { mirrorDir, bundle, buildSeconds: Number(process.hrtime.bigint() - t0) / 1e9 };
   return installed;
+}
+
+/**
+ * Removes plugin builds of other source digests not used for `maxAgeMs` (one is left per source change, ~2 MB each,
+ * shared by every checkout on the machine) and staging dirs of interrupted builds.
+ */
+export function prunePluginBuilds(dir = os.tmpdir(), keep = '', maxAgeMs = 24 * 3600_000): string[] {
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith('tf-standin-plugin-') || name === keep) continue;
+    const full = path.join(dir, name);
+    let lastUsed: number;
+    try {
+      lastUsed = fs.statSync(name.includes('.staging-') ? full : path.join(full, 'complete')).mtimeMs;
+    } catch {
+      continue; // being renamed or removed by another process
+    }
+    if (Date.now() - lastUsed < maxAgeMs) continue;
+    fs.rmSync(full, { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 export interface RunResult {
@@ -118,6 +145,8 @@ export interface StackOptions {
   readonly region?: string;
   /** Extra environment for terraform and the plugin. */
   readonly env?: Readonly<Record<string, string>>;
+  /** A terraform command still running after this long is terminated (SIGTERM, then SIGKILL). @default 90 */
+  readonly commandTimeoutSeconds?: number;
 }
 
 /** What `buildApp(outdir)` of an example returns (a cdktf App). */
@@ -153,10 +182,12 @@ export class TerraformStack {
   private readonly ownedDirs: string[] = [];
   private readonly cliConfig: string;
   private readonly env: NodeJS.ProcessEnv;
+  private readonly commandTimeoutMs: number;
   private initialized = false;
 
   private constructor(readonly dir: string, options: StackOptions) {
     this.terraform = findTerraform();
+    this.commandTimeoutMs = (options.commandTimeoutSeconds ?? 90) * 1000;
     const plugin = installPlugin();
     this.relocateLocalBackend();
     const tfHome = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-standin-cli-'));
@@ -205,11 +236,24 @@ export class TerraformStack {
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
+    // A hung command must not outlive its test: terraform gets SIGTERM (it stops its plugins), then SIGKILL.
+    let timedOut = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+      killTimer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    }, this.commandTimeoutMs);
     const code = await new Promise<number>((resolve, reject) => {
       child.on('error', reject);
       child.on('close', (c) => resolve(c ?? -1));
+    }).finally(() => {
+      clearTimeout(timer);
+      clearTimeout(killTimer);
     });
-    const result = { args, code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+    const stderr = Buffer.concat(err).toString('utf8')
+      + (timedOut ? `\nterraform ${args[0]} timed out after ${this.commandTimeoutMs / 1000} s and was terminated\n` : '');
+    const result = { args, code: timedOut ? -1 : code, stdout: Buffer.concat(out).toString('utf8'), stderr, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
     this.runs.push(result);
     return result;
   }

@@ -176,6 +176,15 @@ export class StandInProvider {
       };
     }
     const what = planned === null ? 'delete' : prior === null ? 'create' : 'update';
+    let createdId: string | undefined;
+    /*
+     * A create that fails after the API made the object: like SDKv2 (d.SetId, then an error), answer the planned
+     * values with that id beside the error. terraform keeps it as tainted, so the next apply replaces it and destroy
+     * deletes it; answering no state would orphan the object in the account.
+     */
+    const onError = () => (createdId !== undefined && planned
+      ? this.encode(complete(schema.block, unknownsToNull({ ...planned, id: createdId })), req.typeName, schema)
+      : req.priorState);
     return this.guard(`${what} ${req.typeName}${prior ? ` ${String(prior.id)}` : ''}`, async () => {
       const ctx = this.context();
       let next: Obj | null;
@@ -183,7 +192,7 @@ export class StandInProvider {
         await impl.delete(ctx, prior!);
         next = null;
       } else if (prior === null) {
-        next = await impl.create(ctx, unknownsToNull(planned));
+        next = await impl.create({ ...ctx, created: (id) => { createdId = id; } }, unknownsToNull(planned));
       } else {
         if (!impl.update) throw new ProviderError(`${req.typeName} cannot be updated in place`);
         next = await impl.update(ctx, prior, unknownsToNull(planned));
@@ -195,7 +204,7 @@ export class StandInProvider {
         private: req.plannedPrivate ?? Buffer.alloc(0),
         legacyTypeSystem: LEGACY_TYPE_SYSTEM,
       };
-    }, req.priorState);
+    }, onError);
   }
 
   async ImportResourceState(req: Req): Promise<Req> {
@@ -243,7 +252,8 @@ export class StandInProvider {
     return this.ctx;
   }
 
-  private async guard(what: string, fn: () => Promise<Req>, fallbackState?: unknown): Promise<Req> {
+  /** Runs one RPC; on failure answers one error diagnostic, with `stateOnError()` as new_state when given. */
+  private async guard(what: string, fn: () => Promise<Req>, stateOnError?: () => unknown): Promise<Req> {
     try {
       const out = await fn();
       this.log.info(`${what}: ok`);
@@ -254,7 +264,7 @@ export class StandInProvider {
       const diag = e instanceof ProviderError
         ? { severity: 'ERROR', summary: e.message, detail: e.detail, ...(e.path ? { attribute: { steps: e.path.map((s) => (typeof s === 'number' ? { elementKeyInt: s } : { attributeName: s })) } } : {}) }
         : { severity: 'ERROR', summary: `${what} failed`, detail: String(e?.message ?? e) };
-      return { ...(fallbackState !== undefined ? { newState: fallbackState } : {}), diagnostics: [diag] };
+      return { ...(stateOnError ? { newState: stateOnError() } : {}), diagnostics: [diag] };
     }
   }
 

@@ -110,12 +110,19 @@ export async function serve(options: ServeOptions = {}): Promise<() => Promise<v
   await new Promise<void>((resolve, reject) => {
     server.bindAsync(`unix://${socket}`, credentials, (err) => (err ? reject(err) : resolve()));
   });
-  const line = `${CORE_PROTOCOL_VERSION}|${APP_PROTOCOL_VERSION}|unix|${socket}|grpc|${certField}`;
-  (options.out ?? ((l: string) => process.stdout.write(`${l}\n`)))(line);
-  log.info(`serving on ${socket} (tls: ${certField ? 'mutual' : 'off'})`);
-
   const onSigint = () => log.info('SIGINT received; waiting for StopProvider/Shutdown from terraform');
   process.on('SIGINT', onSigint);
+  // terraform killed (SIGKILL, a test timeout) never calls Shutdown: without this the plugin would serve forever
+  // as an orphan. Re-parenting is the sign that terraform is gone.
+  const parent = process.ppid;
+  const orphanWatch = setInterval(() => {
+    if (process.ppid !== parent) shutdown(`parent process ${parent} went away`);
+  }, 1000);
+  orphanWatch.unref();
+  // SIGTERM (a harness timeout, a process manager) would end node without 'exit' handlers: shut down instead,
+  // so the socket dir is removed.
+  const onSigterm = () => shutdown('SIGTERM');
+  process.once('SIGTERM', onSigterm);
   const cleanup = () => {
     try {
       fs.rmSync(socketDir, { recursive: true, force: true });
@@ -124,8 +131,15 @@ export async function serve(options: ServeOptions = {}): Promise<() => Promise<v
     }
   };
   process.once('exit', cleanup);
+
+  // Last: terraform may signal the plugin as soon as it has read this line, so every handler is in place before.
+  const line = `${CORE_PROTOCOL_VERSION}|${APP_PROTOCOL_VERSION}|unix|${socket}|grpc|${certField}`;
+  (options.out ?? ((l: string) => process.stdout.write(`${l}\n`)))(line);
+  log.info(`serving on ${socket} (tls: ${certField ? 'mutual' : 'off'})`);
   return async () => {
     process.off('SIGINT', onSigint);
+    clearInterval(orphanWatch);
+    process.off('SIGTERM', onSigterm);
     await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
     cleanup();
   };

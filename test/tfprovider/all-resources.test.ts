@@ -2,9 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { EmulatorHandle } from '../../src/emulator';
+import { TencentApi } from '../../tfprovider/api';
 import { startStandInEmulator } from '../../tfprovider/emulator-extensions';
 import { plannedActions, TerraformStack } from '../../tfprovider/harness';
 import { resourceSnapshot } from '../../tfprovider/lifecycle';
+import { PluginLog } from '../../tfprovider/log';
 
 /**
  * Every resource type the stand-in applies, in one stack: create, a second plan
@@ -157,10 +159,55 @@ describe('all applied resource types through terraform', () => {
     expect([...a.create, ...a.update, ...a.delete, ...a.replace]).toEqual([]);
   }, 120_000);
 
+  test('import of a service account and a token by their ids: secrets are not recoverable, permissions and duration not read back', async () => {
+    const attrs = (type: string, name: string) =>
+      stack.state().resources.find((r: any) => r.type === type && r.name === name).instances[0].attributes;
+    const accountId = attrs('tencentcloud_tcr_service_account', 'ci').id;
+    const tokenId = attrs('tencentcloud_tcr_token', 'deploy').id;
+    expect(accountId).toMatch(/^tcr-[a-z0-9]+#ci$/);
+    expect(tokenId).toMatch(/^tcr-[a-z0-9]+#.+$/);
+    for (const [address, id] of [['tencentcloud_tcr_service_account.ci', accountId], ['tencentcloud_tcr_token.deploy', tokenId]]) {
+      expect((await stack.run(['state', 'rm', '-no-color', address])).code).toBe(0);
+      const imp = await stack.run(['import', '-no-color', '-input=false', address, id]);
+      expect(imp.stderr).toBe('');
+    }
+    expect(attrs('tencentcloud_tcr_service_account', 'ci')).toMatchObject({ id: accountId, name: 'ci', password: null, permissions: [], duration: null });
+    expect(attrs('tencentcloud_tcr_token', 'deploy')).toMatchObject({ id: tokenId, token: null, user_name: null, description: 'deploy v2' });
+    // As with the provider: the token settles, the account gets one update re-sending permissions and duration.
+    const { json } = await stack.plan();
+    const a = plannedActions(json);
+    expect([...a.create, ...a.update, ...a.delete, ...a.replace]).toEqual(['tencentcloud_tcr_service_account.ci']);
+    const apply = await stack.apply();
+    expect(apply.stderr).toBe('');
+    expect(apply.stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+    const again = plannedActions((await stack.plan()).json);
+    expect([...again.create, ...again.update, ...again.delete, ...again.replace]).toEqual([]);
+  }, 120_000);
+
+  test('an account deleted outside terraform is read as another one (the provider\'s fallback): an update, not a re-create', async () => {
+    const registryId = stack.state().resources.find((r: any) => r.type === 'tencentcloud_tcr_instance').instances[0].attributes.id;
+    const api = new TencentApi({
+      secretId: emulator.root.secretId, secretKey: emulator.root.secretKey, region: 'ap-guangzhou', endpointUrl: `http://${emulator.endpoint}`, retryTimeoutSeconds: 5,
+    }, new PluginLog('', false));
+    await api.call('tcr', 'DeleteServiceAccount', { RegistryId: registryId, Name: 'tcr$fixed' });
+    const { run, json } = await stack.plan();
+    expect(run.code).toBe(0);
+    const a = plannedActions(json);
+    // The read found no tcr$fixed and took the first listed account (ci): its description shows up as drift.
+    expect(a.update).toEqual(['tencentcloud_tcr_service_account.fixed']);
+    expect([...a.create, ...a.delete, ...a.replace]).toEqual([]);
+    const change = json.resource_changes.find((rc: any) => rc.address === 'tencentcloud_tcr_service_account.fixed').change;
+    expect(change.before).toMatchObject({ name: 'fixed', description: 'CI pushes' });
+    expect(stack.pluginLog()).toContain(`tcr_service_account ${registryId}#fixed: not in DescribeServiceAccounts, provider falls back to the first account`);
+    // The read keeps it in state, so destroy would send DeleteServiceAccount for tcr$fixed and fail on the missing
+    // account, as it does with the provider: forget it the way a user would have to.
+    expect((await stack.run(['state', 'rm', '-no-color', 'tencentcloud_tcr_service_account.fixed'])).code).toBe(0);
+  }, 120_000);
+
   test('destroy removes everything it created', async () => {
     const d = await stack.destroy();
     expect(d.stderr).toBe('');
-    expect(d.stdout).toContain('Destroy complete! Resources: 12 destroyed.');
+    expect(d.stdout).toContain('Destroy complete! Resources: 11 destroyed.');
     expect(JSON.stringify(resourceSnapshot(emulator.admin.state()))).toBe(before);
   }, 120_000);
 

@@ -1,8 +1,10 @@
 import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
-import { installPlugin } from '../../tfprovider/harness';
+import { installPlugin, prunePluginBuilds } from '../../tfprovider/harness';
 import { MAGIC_COOKIE_VALUE } from '../../tfprovider/server';
 import { generateServerCertificate } from '../../tfprovider/tls';
 
@@ -81,4 +83,24 @@ describe('go-plugin handshake of the bundled plugin', () => {
     expect(out).toBe('');
     expect(err).toMatch(/This binary is a plugin/);
   });
+});
+
+test('plugin builds of other sources unused for a day are pruned, recent ones kept', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-standin-prune-'));
+  try {
+    const old = new Date(Date.now() - 2 * 24 * 3600_000);
+    for (const name of ['tf-standin-plugin-old', 'tf-standin-plugin-recent', 'tf-standin-plugin-current']) {
+      fs.mkdirSync(path.join(dir, name, 'bin'), { recursive: true });
+      fs.writeFileSync(path.join(dir, name, 'complete'), '');
+    }
+    fs.mkdirSync(path.join(dir, 'tf-standin-plugin-x.staging-abc'));
+    fs.writeFileSync(path.join(dir, 'unrelated'), '');
+    for (const name of ['tf-standin-plugin-old/complete', 'tf-standin-plugin-current/complete', 'tf-standin-plugin-x.staging-abc', 'unrelated']) {
+      fs.utimesSync(path.join(dir, name), old, old);
+    }
+    expect(prunePluginBuilds(dir, 'tf-standin-plugin-current').sort()).toEqual(['tf-standin-plugin-old', 'tf-standin-plugin-x.staging-abc']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['tf-standin-plugin-current', 'tf-standin-plugin-recent', 'unrelated']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -79,6 +79,7 @@ export const camPolicy: ResourceDefinition = {
       ...(str(p.description) !== undefined ? { Description: str(p.description) } : {}),
     });
     const id = String(resp.PolicyId);
+    ctx.created?.(id);
     const state = await this.read(ctx, { ...p, id });
     if (!state) throw new ProviderError(`policy ${id} not found after create`);
     return state;
@@ -158,6 +159,7 @@ function attachment(kind: AttachmentKind, forceNew: string[]): ResourceDefinitio
       const t = await target(ctx, principal);
       if (!t) throw new ProviderError(`${kind.principalAttr} "${principal}" not found`, '', [kind.principalAttr]);
       await ctx.api.call('cam', kind.attach, { PolicyId: policyId, ...t.attach as object });
+      ctx.created?.(`${principal}#${policyId}`);
       const state = await def.read(ctx, { ...p, id: `${principal}#${policyId}` });
       if (!state) throw new ProviderError(`attachment ${principal}#${policyId} not found after create`);
       return state;

@@ -46,6 +46,7 @@ export const ssmSecret: ResourceDefinition = {
       // As the provider: a user-defined secret is created with a placeholder version that is deleted right away.
       ...(secretType === 0 ? { VersionId: 'default', SecretString: 'default' } : {}),
     });
+    ctx.created?.(name);
     if (secretType === 0) await ctx.api.call('ssm', 'DeleteSecretVersion', { SecretName: name, VersionId: 'default' });
     if (bool(p.is_enabled) === false) await ctx.api.call('ssm', 'DisableSecret', { SecretName: name });
     const state = await this.read(ctx, { ...p, id: name });
@@ -116,6 +117,7 @@ export const ssmSecretVersion: ResourceDefinition = {
       ...(str(p.secret_string) !== undefined ? { SecretString: str(p.secret_string) } : {}),
       ...(str(p.secret_binary) !== undefined ? { SecretBinary: str(p.secret_binary) } : {}),
     });
+    ctx.created?.(`${name}#${version}`);
     const state = await this.read(ctx, { ...p, id: `${name}#${version}` });
     if (!state) throw new ProviderError(`secret version ${name}#${version} not found after create`);
     return state;

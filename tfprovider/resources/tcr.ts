@@ -67,6 +67,7 @@ export const tcrInstance: ResourceDefinition = {
       ...(tags ? { TagSpecification: { ResourceType: 'instance', Tags: tags } } : {}),
     });
     const id = String(resp.RegistryId);
+    ctx.created?.(id);
     ctx.log.info(`tcr_instance created ${id}`);
     await waitFor(`instance ${id} to be Running`, async () => {
       const inst = await describeInstance(ctx, id);
@@ -200,6 +201,7 @@ export const tcrNamespace: ResourceDefinition = {
       ...(cves.length ? { CVEWhitelistItems: cves } : {}),
       ...(tags ? { TagSpecification: { ResourceType: 'namespace', Tags: tags } } : {}),
     });
+    ctx.created?.(`${registryId}#${name}`);
     const state = await this.read(ctx, { ...p, id: `${registryId}#${name}` });
     if (!state) throw new ProviderError(`namespace ${name} not found after create`);
     return state;
@@ -285,6 +287,7 @@ export const tcrServiceAccount: ResourceDefinition = {
       ...(expiresAt !== undefined ? { ExpiresAt: expiresAt } : {}),
       ...(disable !== undefined ? { Disable: disable } : {}),
     });
+    ctx.created?.(`${registryId}#${name}`);
     if (tagsToApi(p.tags)) {
       // The provider tags the account through the Tag API (qcs::tcr:<region>:uin/:instance/<registryId>#<name>),
       // which the emulator does not serve: the tags stay in state only. Logged so that nobody mistakes them for applied.
@@ -317,7 +320,9 @@ export const tcrServiceAccount: ResourceDefinition = {
       account = accounts[0];
     }
     const out: Obj = { ...s, registry_id: registryId };
-    out.name = typeof account.Name === 'string' && account.Name.startsWith(SERVICE_ACCOUNT_PREFIX) ? account.Name.slice(SERVICE_ACCOUNT_PREFIX.length) : name;
+    // As the provider: the name comes from the id, also when the read fell back to another account (whose other
+    // attributes then show up as a diff on this one).
+    out.name = name;
     out.description = orPrior(account.Description, s.description);
     out.disable = account.Disable ?? s.disable ?? null;
     if (s.disable === null && account.Disable === false) out.disable = null;
@@ -396,6 +401,7 @@ export const tcrToken: ResourceDefinition = {
     // The resource has no token_type: it always creates long-term tokens.
     const resp = await ctx.api.call('tcr', 'CreateInstanceToken', { RegistryId: registryId, TokenType: 'longterm', ...(desc !== undefined ? { Desc: desc } : {}) });
     const tokenId = String(resp.TokenId);
+    ctx.created?.(`${registryId}#${tokenId}`);
     if (bool(p.enable) === false) {
       await ctx.api.call('tcr', 'ModifyInstanceToken', { RegistryId: registryId, TokenId: tokenId, Enable: false });
     }

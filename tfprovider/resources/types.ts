@@ -8,6 +8,12 @@ export interface ResourceContext {
   readonly log: PluginLog;
   /** Provider region (provider block, TENCENTCLOUD_REGION, or ap-guangzhou). */
   readonly region: string;
+  /**
+   * Create paths call this as soon as the API has created the object (SDKv2's d.SetId): if a later step of the
+   * create fails, the provider still returns a state with this id, which terraform keeps as tainted, instead of
+   * losing track of an object that exists.
+   */
+  readonly created?: (id: string) => void;
 }
 
 /**
