@@ -15,7 +15,9 @@ interface SupplementService {
 }
 
 const registryId: FieldModel = ['RegistryId', 'string', true];
-const TCR_NOT_FOUND = ['InternalError', 'InvalidParameter', 'MissingParameter', 'ResourceNotFound', 'UnauthorizedOperation', 'UnknownParameter'];
+// UnauthorizedOperation is left out on purpose: without a documented list, a CAM denial answers the common
+// AuthFailure.UnauthorizedOperation (the core picks the code from these lists).
+const TCR_NOT_FOUND = ['InternalError', 'InvalidParameter', 'MissingParameter', 'ResourceNotFound', 'UnknownParameter'];
 
 export const API_MODEL_SUPPLEMENT: Record<string, SupplementService> = {
   tcr: {
@@ -34,6 +36,13 @@ export const API_MODEL_SUPPLEMENT: Record<string, SupplementService> = {
         errors: ['FailedOperation', ...TCR_NOT_FOUND],
       },
       DescribeSecurityPolicies: { request: [registryId], errors: TCR_NOT_FOUND },
+      DescribeImages: {
+        request: [
+          registryId, ['NamespaceName', 'string', true], ['RepositoryName', 'string', true], ['ImageVersion', 'string', false],
+          ['Limit', 'number', false], ['Offset', 'number', false], ['Digest', 'string', false], ['ExactMatch', 'boolean', false],
+        ],
+        errors: TCR_NOT_FOUND,
+      },
       DeleteMultipleSecurityPolicy: {
         request: [registryId, ['SecurityGroupPolicySet', 'Array<SecurityPolicy>', true]],
         errors: TCR_NOT_FOUND,

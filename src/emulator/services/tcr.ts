@@ -694,18 +694,13 @@ function deleteNamespace(ctx: ActionContext, params: Record<string, any>) {
 // ---------------------------------------------------------------------------------------------------------
 // Images (read-only; repositories and tags are seeded through the admin interface)
 
-const DESCRIBE_IMAGES_PARAMS = new Set(['RegistryId', 'NamespaceName', 'RepositoryName', 'ImageVersion', 'Limit', 'Offset', 'Digest', 'ExactMatch']);
-
 /**
  * DescribeImages, served so that its CAM-side name (`tcr:DescribeRepositories`, auth-upgrade table) is checked
- * on a real call. The shared API facts do not cover it; the request fields come from the SDK model
- * (tcr_models.d.ts), whose doc says `Offset` is a 1-based PAGE number, not an item offset.
+ * on a real call. The shared API facts do not cover it; its request model (scripts/api-model-supplement.ts) comes
+ * from the SDK model (tcr_models.d.ts), whose doc says `Offset` is a 1-based PAGE number, not an item offset.
  * INFERRED: a missing namespace or repository answers ResourceNotFound; Limit defaults to 20.
  */
 function describeImages(ctx: ActionContext, params: Record<string, any>) {
-  for (const key of Object.keys(params)) {
-    if (!DESCRIBE_IMAGES_PARAMS.has(key)) throw new ApiError('UnknownParameter', `The parameter \`${key}\` is not recognized by DescribeImages.`);
-  }
   const registryId = requiredString(params, 'RegistryId');
   const namespaceName = requiredString(params, 'NamespaceName');
   const repositoryName = requiredString(params, 'RepositoryName');

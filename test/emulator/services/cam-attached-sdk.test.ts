@@ -86,9 +86,9 @@ test('CAM: a sub-account needs cam:GetUser and cam:ListAttached*Policies on the 
     () => devCam.ListAttachedGroupPolicies({ TargetGroupId: groupId }),
     () => devCam.ListAttachedRolePolicies({ RoleName: 'ci', Page: 1, Rp: 20 }),
   ];
-  for (const call of calls) expect((await sdkError(call())).code).toMatch(/UnauthorizedOperation$/);
+  for (const call of calls) expect((await sdkError(call())).code).toBe('AuthFailure.UnauthorizedOperation');
   // A name that does not exist is denied too, not reported missing: no existence leak to the unauthorized.
-  expect((await sdkError(devCam.GetUser({ Name: 'nobody' }))).code).toMatch(/UnauthorizedOperation$/);
+  expect((await sdkError(devCam.GetUser({ Name: 'nobody' }))).code).toBe('AuthFailure.UnauthorizedOperation');
 
   const owner = handle.root.uin;
   const { PolicyId } = await cam.CreatePolicy({
@@ -103,6 +103,6 @@ test('CAM: a sub-account needs cam:GetUser and cam:ListAttached*Policies on the 
   expect((await devCam.ListAttachedUserPolicies({ TargetUin: Number(dev.uin) })).List!.map((p) => p.PolicyName)).toEqual(['cam-read']);
   // The grant names this principal only.
   const other = handle.admin.seedAccount({ name: 'other' });
-  expect((await sdkError(devCam.GetUser({ Name: 'other' }))).code).toMatch(/UnauthorizedOperation$/);
-  expect((await sdkError(devCam.ListAttachedUserPolicies({ TargetUin: Number(other.uin) }))).code).toMatch(/UnauthorizedOperation$/);
+  expect((await sdkError(devCam.GetUser({ Name: 'other' }))).code).toBe('AuthFailure.UnauthorizedOperation');
+  expect((await sdkError(devCam.ListAttachedUserPolicies({ TargetUin: Number(other.uin) }))).code).toBe('AuthFailure.UnauthorizedOperation');
 });

@@ -127,7 +127,7 @@ test('CAM: a sub-account needs the catalog action names; the endpoint APIs are n
     ['tcr:DescribeSecurityPolicies', () => devClient.DescribeSecurityPolicies({ RegistryId: id })],
     ['tcr:DeleteMultipleSecurityPolicy', () => devClient.DeleteMultipleSecurityPolicy({ RegistryId: id, SecurityGroupPolicySet: [{ PolicyIndex: 1 }] })],
   ];
-  for (const [, call] of calls) expect((await sdkError(call())).code).toMatch(/UnauthorizedOperation$/);
+  for (const [, call] of calls) expect((await sdkError(call())).code).toBe('AuthFailure.UnauthorizedOperation');
   expect((await registry()).DeletionProtection).toBe(false);
 
   const cam = camClient(handle, handle.root);
@@ -136,7 +136,7 @@ test('CAM: a sub-account needs the catalog action names; the endpoint APIs are n
     PolicyName: 'endpoint-scoped', PolicyDocument: allowPolicy(calls.map(([a]) => a), [`qcs::tcr:ap-guangzhou:uin/${handle.root.uin}:instance/${id}`]),
   });
   await cam.AttachUserPolicy({ PolicyId: scoped.PolicyId!, AttachUin: Number(dev.uin) });
-  expect((await sdkError(devClient.DescribeExternalEndpointStatus({ RegistryId: id }))).code).toMatch(/UnauthorizedOperation$/);
+  expect((await sdkError(devClient.DescribeExternalEndpointStatus({ RegistryId: id }))).code).toBe('AuthFailure.UnauthorizedOperation');
 
   const all = await cam.CreatePolicy({ PolicyName: 'endpoint-all', PolicyDocument: allowPolicy(calls.map(([a]) => a), ['*']) });
   await cam.AttachUserPolicy({ PolicyId: all.PolicyId!, AttachUin: Number(dev.uin) });
@@ -147,6 +147,6 @@ test('CAM: a sub-account needs the catalog action names; the endpoint APIs are n
   // Deny wins over the allow.
   const deny = await cam.CreatePolicy({ PolicyName: 'endpoint-deny', PolicyDocument: allowPolicy(['tcr:ManageExternalEndpoint'], ['*'], 'deny') });
   await cam.AttachUserPolicy({ PolicyId: deny.PolicyId!, AttachUin: Number(dev.uin) });
-  expect((await sdkError(devClient.ManageExternalEndpoint({ RegistryId: id, Operation: 'Delete' }))).code).toMatch(/UnauthorizedOperation$/);
+  expect((await sdkError(devClient.ManageExternalEndpoint({ RegistryId: id, Operation: 'Delete' }))).code).toBe('AuthFailure.UnauthorizedOperation');
   expect((await client.DescribeExternalEndpointStatus({ RegistryId: id })).Status).toBe('Opened');
 });
