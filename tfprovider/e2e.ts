@@ -3,11 +3,11 @@
  * local emulator (validate, plan, apply, plan again, destroy, emulator left as it started), then a summary.
  * Exits non-zero when any step of any example fails, or when terraform is missing.
  */
-import { startStandInEmulator } from './emulator-extensions';
 import { findExamples } from './examples';
 import { EXAMPLE_FIXTURES } from './fixtures';
 import { findTerraform, installPlugin } from './harness';
 import { LifecycleResult, runLifecycle } from './lifecycle';
+import { startEmulator } from '../src/emulator';
 
 async function main(): Promise<number> {
   process.env.CHECKPOINT_DISABLE = '1';
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   if (examples.length === 0) throw new Error(`no example matches ${only.join(', ')}`);
   const results: LifecycleResult[] = [];
   for (const example of examples) {
-    const emulator = await startStandInEmulator();
+    const emulator = await startEmulator();
     try {
       process.stdout.write(`== ${example.name}\n`);
       const fixture = EXAMPLE_FIXTURES[example.name];

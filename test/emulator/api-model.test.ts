@@ -23,6 +23,29 @@ describe('generated API model', () => {
   });
 });
 
+describe('hand-written supplement', () => {
+  test('adds the SDK-derived actions the facts lack; the facts win where both describe one', () => {
+    expect(API_MODEL.tcr.actions.ModifyInstance.request).toContainEqual(['DeletionProtection', 'boolean', false]);
+    expect(API_MODEL.tcr.types.SecurityPolicy).toContainEqual(['PolicyIndex', 'number', false]);
+    expect(API_MODEL.cam.actions.ListAttachedRolePolicies.request).toContainEqual(['Page', 'number', true]);
+    expect(servicesWithAction('GetUser')).toEqual(['cam']);
+    const facts = {
+      tcr: { version: 'v', endpoint: 'e', types: {}, actions: { ModifyInstance: { request: [{ name: 'RegistryId', type: 'string', required: true }] } } },
+      cam: { version: 'v', endpoint: 'e', actions: {} },
+    };
+    const built = buildApiModel(facts);
+    expect(built.tcr.actions.ModifyInstance).toEqual({ request: [['RegistryId', 'string', true]], errors: [] });
+    expect(built.tcr.actions.ManageExternalEndpoint.request).toEqual([['RegistryId', 'string', true], ['Operation', 'string', true]]);
+    expect(() => buildApiModel({ tcr: facts.tcr })).toThrow(/service cam/);
+  });
+
+  test('validates the supplemented actions', () => {
+    expect(() => validateParams('tcr', 'DeleteMultipleSecurityPolicy', { RegistryId: 'tcr-1', SecurityGroupPolicySet: [{ PolicyIndex: '1' }] }))
+      .toThrow(expect.objectContaining({ code: 'InvalidParameter', message: expect.stringContaining('`SecurityGroupPolicySet.0.PolicyIndex` must be of type number') }));
+    expect(() => validateParams('cam', 'GetUser', {})).toThrow(expect.objectContaining({ code: 'MissingParameter' }));
+  });
+});
+
 describe('validateParams', () => {
   test('required, types, nested types, unknown fields', () => {
     expect(() => validateParams('tcr', 'CreateServiceAccount', { RegistryId: 'tcr-1', Name: 'ci' })).toThrow(

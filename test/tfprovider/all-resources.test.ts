@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { EmulatorHandle } from '../../src/emulator';
+import { EmulatorHandle, startEmulator } from '../../src/emulator';
 import { TencentApi } from '../../tfprovider/api';
-import { startStandInEmulator } from '../../tfprovider/emulator-extensions';
 import { plannedActions, TerraformStack } from '../../tfprovider/harness';
 import { resourceSnapshot } from '../../tfprovider/lifecycle';
 import { PluginLog } from '../../tfprovider/log';
@@ -70,7 +69,7 @@ describe('all applied resource types through terraform', () => {
   const issuedSecrets: string[] = [];
 
   beforeAll(async () => {
-    emulator = await startStandInEmulator();
+    emulator = await startEmulator();
     emulator.admin.seedAccount({ name: 'ci-bot' });
     principals = { groupId: emulator.admin.seedGroup({ name: 'developers' }).groupId, roleId: emulator.admin.seedRole({ roleName: 'tke-nodes' }).roleId };
     before = JSON.stringify(resourceSnapshot(emulator.admin.state()));

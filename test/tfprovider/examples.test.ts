@@ -1,5 +1,4 @@
-import { EmulatorHandle } from '../../src/emulator';
-import { startStandInEmulator } from '../../tfprovider/emulator-extensions';
+import { EmulatorHandle, startEmulator } from '../../src/emulator';
 import { findExamples } from '../../tfprovider/examples';
 import { EXAMPLE_FIXTURES } from '../../tfprovider/fixtures';
 import { LifecycleResult, runLifecycle, StepResult } from '../../tfprovider/lifecycle';
@@ -31,7 +30,7 @@ describe.each(examples.map((e) => [e.name, e] as const))('%s', (name, example) =
   };
 
   beforeAll(async () => {
-    emulator = await startStandInEmulator();
+    emulator = await startEmulator();
     const fixture = EXAMPLE_FIXTURES[example.name];
     result = await runLifecycle(example, emulator, { seed: fixture && (() => fixture(emulator)) });
     timings.push(`  ${name}: ${result.seconds.toFixed(1)} s (${result.steps.map((s) => `${s.step} ${s.seconds.toFixed(2)}`).join(', ')})`);

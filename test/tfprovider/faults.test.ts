@@ -1,9 +1,8 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { EmulatorHandle } from '../../src/emulator';
+import { EmulatorHandle, startEmulator } from '../../src/emulator';
 import { ApiCallError, isRetryable, TencentApi } from '../../tfprovider/api';
-import { startStandInEmulator } from '../../tfprovider/emulator-extensions';
 import { findTerraform, installPlugin, plannedActions, TerraformStack } from '../../tfprovider/harness';
 import { resourceSnapshot } from '../../tfprovider/lifecycle';
 import { PluginLog } from '../../tfprovider/log';
@@ -30,7 +29,7 @@ describe('emulator faults during apply', () => {
   const stateOf = (type: string) => stack.state().resources.find((r: any) => r.type === type)?.instances[0];
 
   beforeAll(async () => {
-    emulator = await startStandInEmulator();
+    emulator = await startEmulator();
     before = JSON.stringify(resourceSnapshot(emulator.admin.state()));
     stack = TerraformStack.fromJson({ ...header, resource: { tencentcloud_tcr_instance: instance } }, {
       endpointUrl: `http://${emulator.endpoint}`, secretId: emulator.root.secretId, secretKey: emulator.root.secretKey,
@@ -102,7 +101,7 @@ async function survivors(pids: number[], ms = 5000): Promise<number[]> {
 
 describe('hung commands and orphaned plugins', () => {
   test('a terraform command past its timeout is terminated, and its plugin processes exit with it', async () => {
-    const emulator = await startStandInEmulator();
+    const emulator = await startEmulator();
     const stack = TerraformStack.fromJson({ ...header, resource: { tencentcloud_tcr_instance: instance } }, {
       endpointUrl: `http://${emulator.endpoint}`,
       secretId: emulator.root.secretId,
@@ -181,7 +180,7 @@ describe('retry classification (common/common.go RetryError)', () => {
   });
 
   test('a retryable error that outlasts the write timeout ends with a diagnostic naming action and code', async () => {
-    const emulator = await startStandInEmulator();
+    const emulator = await startEmulator();
     try {
       emulator.admin.injectFault({ service: 'tcr', action: 'DescribeInstances', kind: 'error', code: 'ResourceBusy', count: 1000 });
       const api = new TencentApi({

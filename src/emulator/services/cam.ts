@@ -1,5 +1,6 @@
 /**
- * CAM 2019-01-16: custom policies and their attachment to sub-accounts, groups and roles. Limits and name
+ * CAM 2019-01-16: custom policies, their attachment to sub-accounts, groups and roles and the attachment lists,
+ * and GetUser (the sub-user name -> UIN look-up behind user policy attachments). Limits and name
  * rules come from src/validation/name-rules.ts (CAM_LIMITS, checkPolicyName); document syntax from the
  * evaluator's parser, so the policies the emulator stores are exactly the ones it can evaluate.
  */
@@ -162,6 +163,35 @@ function role(
   return found;
 }
 
+/** Rp/Page as the CAM list APIs take them: Rp 1..200 (default 20), Page from 1 (default 1). */
+function pageOf<T>(list: T[], params: Record<string, any>): T[] {
+  const rp = params.Rp ?? 20;
+  const page = params.Page ?? 1;
+  if (!Number.isInteger(rp) || rp < 1 || rp > 200) throw new ApiError('InvalidParameter.ParamError', `Rp must be an integer from 1 to 200, got ${rp}.`);
+  if (!Number.isInteger(page) || page < 1) throw new ApiError('InvalidParameter.ParamError', `Page must be an integer of at least 1, got ${page}.`);
+  return list.slice((page - 1) * rp, page * rp);
+}
+
+/**
+ * The custom policies attached to one principal, as the ListAttached*Policies APIs list them (AttachPolicyInfo /
+ * AttachedPolicyOfRole). The emulator has no preset policies, so PolicyType is always `User` (custom) and a
+ * `QCS` filter lists nothing. INFERRED: the attachment time is not recorded; the policy's AddTime stands in.
+ */
+function attachedPolicies(ctx: ActionContext, kind: PrincipalKind, key: string, params: Record<string, any>) {
+  const cam = camOf(ctx.state);
+  let list = (cam.attachments[kind][key] ?? [])
+    .map((id) => cam.policies[String(id)])
+    .filter((p): p is StoredPolicy => p !== undefined);
+  if (params.Keyword !== undefined && params.Keyword !== '') list = list.filter((p) => p.PolicyName.includes(params.Keyword));
+  if (params.PolicyType !== undefined) {
+    if (params.PolicyType !== 'User' && params.PolicyType !== 'QCS') {
+      throw new ApiError('InvalidParameter.ParamError', `PolicyType must be User or QCS, got ${JSON.stringify(params.PolicyType)}.`);
+    }
+    if (params.PolicyType === 'QCS') list = [];
+  }
+  return { total: list.length, page: pageOf(list, params) };
+}
+
 function rolePolicy(ctx: ActionContext, params: Record<string, any>): StoredPolicy {
   if (params.PolicyId !== undefined) return findPolicy(ctx, params.PolicyId, 'InvalidParameter.PolicyIdNotExist');
   if (params.PolicyName !== undefined) return findPolicyByName(ctx, params.PolicyName, 'InvalidParameter.PolicyIdNotExist');
@@ -284,6 +314,38 @@ export const camService: ServiceDefinition = {
           Tags: p.Tags,
         })),
         ServiceTypeList: [],
+      };
+    },
+
+    GetUser(ctx, params) {
+      const user = Object.values(accountsOf(ctx.state).users).find((u) => u.ownerUin === ctx.caller.ownerUin && u.name === params.Name);
+      // Authorized before the existence check, so a caller without the permission learns nothing about the name.
+      ctx.authorize('cam:GetUser', [ctx.resourceArn('cam', `uin/${user?.uin ?? '*'}`)]);
+      if (!user) throw new ApiError('ResourceNotFound.UserNotExist', `The sub-user ${JSON.stringify(params.Name)} does not exist.`);
+      return { Uin: Number(user.uin), Name: user.name, Uid: Number(user.uin), Remark: '', ConsoleLogin: 0, PhoneNum: '', CountryCode: '', Email: '' };
+    },
+
+    ListAttachedUserPolicies(ctx, params) {
+      ctx.authorize('cam:ListAttachedUserPolicies', [ctx.resourceArn('cam', `uin/${params.TargetUin}`)]);
+      const uin = subAccount(accountsOf(ctx.state), ctx, params.TargetUin);
+      const { total, page } = attachedPolicies(ctx, 'user', uin, params);
+      return { TotalNum: total, List: page.map((p) => ({ PolicyId: p.PolicyId, PolicyName: p.PolicyName, AddTime: p.AddTime, CreateMode: 2, PolicyType: 'User', Remark: p.Description })) };
+    },
+
+    ListAttachedGroupPolicies(ctx, params) {
+      ctx.authorize('cam:ListAttachedGroupPolicies', [ctx.resourceArn('cam', `group/${params.TargetGroupId}`)]);
+      const groupId = group(accountsOf(ctx.state), ctx, params.TargetGroupId);
+      const { total, page } = attachedPolicies(ctx, 'group', groupId, params);
+      return { TotalNum: total, List: page.map((p) => ({ PolicyId: p.PolicyId, PolicyName: p.PolicyName, AddTime: p.AddTime, CreateMode: 2, PolicyType: 'User', Remark: p.Description })) };
+    },
+
+    ListAttachedRolePolicies(ctx, params) {
+      const r = role(accountsOf(ctx.state), ctx, params, 'RoleId', 'RoleName');
+      ctx.authorize('cam:ListAttachedRolePolicies', [ctx.resourceArn('cam', `roleName/${r.roleName}`)]);
+      const { total, page } = attachedPolicies(ctx, 'role', r.roleId, params);
+      return {
+        TotalNum: total,
+        List: page.map((p) => ({ PolicyId: p.PolicyId, PolicyName: p.PolicyName, AddTime: p.AddTime, CreateMode: 2, PolicyType: 'User', Description: p.Description })),
       };
     },
 

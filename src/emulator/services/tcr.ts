@@ -1,5 +1,6 @@
 /**
- * TCR Enterprise (tcr 2019-09-24): instances, namespaces, service accounts and instance tokens.
+ * TCR Enterprise (tcr 2019-09-24): instances (edition and protection flags, public endpoint and its allow-list),
+ * namespaces, service accounts and instance tokens.
  *
  * Secrets: service-account passwords and instance tokens are returned once and kept only as salted SHA-256
  * digests, enough for `verifyRegistryLogin` (a docker-style login check) and useless to anyone reading the state file.
@@ -10,6 +11,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'crypto';
 import { camActionFor, instanceArn, repositoryArn, tcrApi, TcrResourceLevel } from '../../cam/catalog';
 import {
+  checkCidrBlock,
   checkInstanceName,
   checkNamespaceName,
   checkRegistryType,
@@ -126,6 +128,19 @@ export interface TcrInstanceRecord {
   namespaces: Record<string, TcrNamespaceRecord>;
   serviceAccounts: Record<string, TcrServiceAccountRecord>;
   tokens: Record<string, TcrTokenRecord>;
+  /** Public (external) endpoint; absent in states written before it was emulated, meaning Closed. */
+  externalEndpoint?: 'Opened' | 'Closed';
+  /** Public-endpoint allow-list (SecurityPolicy entries); emptied when the endpoint is closed. */
+  securityPolicies?: TcrSecurityPolicyRecord[];
+  /** Last PolicyIndex handed out; indexes are never reused within an instance. */
+  lastSecurityPolicyIndex?: number;
+}
+
+export interface TcrSecurityPolicyRecord {
+  index: number;
+  cidrBlock: string;
+  description: string;
+  version: string;
 }
 
 export interface TcrState {
@@ -490,6 +505,108 @@ function deleteInstance(ctx: ActionContext, params: Record<string, any>) {
   return {};
 }
 
+/** Edition and protection flags: the provider's instance_type / deletion_protection / enable_cos_versioning update. */
+function modifyInstance(ctx: ActionContext, params: Record<string, any>) {
+  const registryId = requiredString(params, 'RegistryId');
+  authorize(ctx, 'ModifyInstance', registryId);
+  const instance = findInstance(ctx, registryId, 'ResourceNotFound');
+  const type = optionalString(params, 'RegistryType');
+  if (type !== undefined) {
+    const typeProblem = checkRegistryType(type);
+    if (typeProblem) throw invalidParameterValue('RegistryType', type, typeProblem, 'InvalidParameter');
+  }
+  const deletionProtection = optionalBoolean(params, 'DeletionProtection');
+  const enableCosVersioning = optionalBoolean(params, 'EnableCosVersioning');
+  if (type !== undefined) instance.type = type;
+  if (deletionProtection !== undefined) instance.deletionProtection = deletionProtection;
+  if (enableCosVersioning !== undefined) instance.enableCosVersioning = enableCosVersioning;
+  return {};
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Public endpoint and its allow-list
+
+/**
+ * INFERRED: the real service passes through Opening/Deleting before Opened/Closed; the emulator switches at once
+ * (a client polling DescribeExternalEndpointStatus sees the final state on its first read). Closing the endpoint
+ * drops its allow-list, so a reopened endpoint starts with none.
+ */
+function manageExternalEndpoint(ctx: ActionContext, params: Record<string, any>) {
+  const registryId = requiredString(params, 'RegistryId');
+  const operation = requiredString(params, 'Operation');
+  authorize(ctx, 'ManageExternalEndpoint', registryId);
+  const instance = findInstance(ctx, registryId, 'ResourceNotFound');
+  if (operation !== 'Create' && operation !== 'Delete') {
+    throw invalidParameterValue('Operation', operation, 'must be Create or Delete', 'InvalidParameter');
+  }
+  instance.externalEndpoint = operation === 'Create' ? 'Opened' : 'Closed';
+  if (operation === 'Delete') instance.securityPolicies = [];
+  return { RegistryId: registryId };
+}
+
+function describeExternalEndpointStatus(ctx: ActionContext, params: Record<string, any>) {
+  const registryId = requiredString(params, 'RegistryId');
+  authorize(ctx, 'DescribeExternalEndpointStatus', registryId);
+  const instance = findInstance(ctx, registryId, 'ResourceNotFound');
+  return { Status: instance.externalEndpoint ?? 'Closed', Reason: '' };
+}
+
+function securityPolicySet(params: Record<string, any>): Array<Record<string, unknown>> {
+  const set: Array<Record<string, unknown>> = params.SecurityGroupPolicySet; // shape checked against the model
+  if (set.length === 0) throw invalidParameterValue('SecurityGroupPolicySet', set, 'must hold at least one entry', 'InvalidParameter');
+  return set;
+}
+
+function createMultipleSecurityPolicy(ctx: ActionContext, params: Record<string, any>) {
+  const registryId = requiredString(params, 'RegistryId');
+  authorize(ctx, 'CreateMultipleSecurityPolicy', registryId);
+  const instance = findInstance(ctx, registryId, 'ResourceNotFound');
+  const set = securityPolicySet(params);
+  if (instance.externalEndpoint !== 'Opened') {
+    throw new ApiError('FailedOperation', `The public endpoint of instance ${registryId} is not open; open it (ManageExternalEndpoint Create) before adding allow-list entries.`);
+  }
+  const entries = set.map((entry, i) => {
+    const cidrBlock = optionalString(entry, 'CidrBlock');
+    if (!cidrBlock) throw missingParameter(`SecurityGroupPolicySet.${i}.CidrBlock`);
+    const cidrProblem = checkCidrBlock(cidrBlock);
+    if (cidrProblem) throw invalidParameterValue(`SecurityGroupPolicySet.${i}.CidrBlock`, cidrBlock, cidrProblem, 'InvalidParameter');
+    return { cidrBlock, description: optionalString(entry, 'Description') ?? '' };
+  });
+  const policies = instance.securityPolicies ?? [];
+  for (const entry of entries) {
+    const index = (instance.lastSecurityPolicyIndex ?? 0) + 1;
+    instance.lastSecurityPolicyIndex = index;
+    policies.push({ index, cidrBlock: entry.cidrBlock, description: entry.description, version: 'v1' });
+  }
+  instance.securityPolicies = policies;
+  return { RegistryId: registryId };
+}
+
+function describeSecurityPolicies(ctx: ActionContext, params: Record<string, any>) {
+  const registryId = requiredString(params, 'RegistryId');
+  authorize(ctx, 'DescribeSecurityPolicies', registryId);
+  const instance = findInstance(ctx, registryId, 'ResourceNotFound');
+  return {
+    SecurityPolicySet: (instance.securityPolicies ?? []).map((p) => ({
+      PolicyIndex: p.index, CidrBlock: p.cidrBlock, Description: p.description, PolicyVersion: p.version,
+    })),
+  };
+}
+
+/** Entries are named by PolicyIndex (as DescribeSecurityPolicies returns it); an index no longer present is skipped. */
+function deleteMultipleSecurityPolicy(ctx: ActionContext, params: Record<string, any>) {
+  const registryId = requiredString(params, 'RegistryId');
+  authorize(ctx, 'DeleteMultipleSecurityPolicy', registryId);
+  const instance = findInstance(ctx, registryId, 'ResourceNotFound');
+  const indexes = new Set(securityPolicySet(params).map((entry, i) => {
+    const index = optionalInteger(entry, 'PolicyIndex', 1);
+    if (index === undefined) throw missingParameter(`SecurityGroupPolicySet.${i}.PolicyIndex`);
+    return index;
+  }));
+  instance.securityPolicies = (instance.securityPolicies ?? []).filter((p) => !indexes.has(p.index));
+  return { RegistryId: registryId };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Namespaces
 
@@ -577,18 +694,13 @@ function deleteNamespace(ctx: ActionContext, params: Record<string, any>) {
 // ---------------------------------------------------------------------------------------------------------
 // Images (read-only; repositories and tags are seeded through the admin interface)
 
-const DESCRIBE_IMAGES_PARAMS = new Set(['RegistryId', 'NamespaceName', 'RepositoryName', 'ImageVersion', 'Limit', 'Offset', 'Digest', 'ExactMatch']);
-
 /**
  * DescribeImages, served so that its CAM-side name (`tcr:DescribeRepositories`, auth-upgrade table) is checked
- * on a real call. The shared API facts do not cover it; the request fields come from the SDK model
- * (tcr_models.d.ts), whose doc says `Offset` is a 1-based PAGE number, not an item offset.
+ * on a real call. The shared API facts do not cover it; its request model (scripts/api-model-supplement.ts) comes
+ * from the SDK model (tcr_models.d.ts), whose doc says `Offset` is a 1-based PAGE number, not an item offset.
  * INFERRED: a missing namespace or repository answers ResourceNotFound; Limit defaults to 20.
  */
 function describeImages(ctx: ActionContext, params: Record<string, any>) {
-  for (const key of Object.keys(params)) {
-    if (!DESCRIBE_IMAGES_PARAMS.has(key)) throw new ApiError('UnknownParameter', `The parameter \`${key}\` is not recognized by DescribeImages.`);
-  }
   const registryId = requiredString(params, 'RegistryId');
   const namespaceName = requiredString(params, 'NamespaceName');
   const repositoryName = requiredString(params, 'RepositoryName');
@@ -865,6 +977,12 @@ export const tcrService: ServiceDefinition = {
     CreateInstance: createInstance,
     DescribeInstances: describeInstances,
     DeleteInstance: deleteInstance,
+    ModifyInstance: modifyInstance,
+    ManageExternalEndpoint: manageExternalEndpoint,
+    DescribeExternalEndpointStatus: describeExternalEndpointStatus,
+    CreateMultipleSecurityPolicy: createMultipleSecurityPolicy,
+    DescribeSecurityPolicies: describeSecurityPolicies,
+    DeleteMultipleSecurityPolicy: deleteMultipleSecurityPolicy,
     CreateNamespace: createNamespace,
     DescribeNamespaces: describeNamespaces,
     DeleteNamespace: deleteNamespace,
