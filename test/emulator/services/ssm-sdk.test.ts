@@ -4,8 +4,8 @@
  */
 import * as tencentcloud from 'tencentcloud-sdk-nodejs';
 import { EmulatorHandle, startEmulator } from '../../../src/emulator';
+import { sdkError as failure } from '../helpers';
 
-for (const v of ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY']) delete process.env[v];
 
 const DAY = 24 * 60 * 60 * 1000;
 const START = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -21,14 +21,6 @@ function ssm(handle: EmulatorHandle, credential: Credential = handle.root) {
   return new tencentcloud.ssm.v20190923.Client({ credential, region: 'ap-guangzhou', profile: profile(handle) });
 }
 
-async function failure(call: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await call;
-  } catch (e: any) {
-    return { code: e.code, message: e.message };
-  }
-  throw new Error('expected the call to fail');
-}
 
 const logLines: string[] = [];
 let handle: EmulatorHandle;

@@ -6,9 +6,8 @@ import * as tencentcloud from 'tencentcloud-sdk-nodejs';
 import { EmulatorHandle, startEmulator } from '../../../src/emulator';
 import { verifyRegistryLogin } from '../../../src/emulator/services/tcr';
 import { checkServiceAccountPassword } from '../../../src/validation/name-rules';
+import { sdkError as failure } from '../helpers';
 
-// The SDK routes through a proxy agent when http_proxy is set; loopback calls must not.
-for (const v of ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY']) delete process.env[v];
 
 const DAY = 24 * 60 * 60 * 1000;
 const START = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -27,14 +26,6 @@ function cam(handle: EmulatorHandle) {
   });
 }
 
-async function failure(call: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await call;
-  } catch (e: any) {
-    return { code: e.code, message: e.message };
-  }
-  throw new Error('expected the call to fail');
-}
 
 const logLines: string[] = [];
 let handle: EmulatorHandle;
