@@ -5,7 +5,7 @@ import { CAM_LIMITS } from '../../src/validation/name-rules';
 import { ApiCallError } from '../api';
 import { Diagnostics, ProviderError } from '../diagnostics';
 import { Obj } from '../plan';
-import { isNotFound, orPrior, splitId, str } from './common';
+import { isNotFound, orPrior, readBack, splitId, str } from './common';
 import { ResourceContext, ResourceDefinition } from './types';
 
 /**
@@ -80,9 +80,7 @@ export const camPolicy: ResourceDefinition = {
     });
     const id = String(resp.PolicyId);
     ctx.created?.(id);
-    const state = await this.read(ctx, { ...p, id });
-    if (!state) throw new ProviderError(`policy ${id} not found after create`);
-    return state;
+    return readBack(this, ctx, { ...p, id }, `policy ${id} not found after create`);
   },
   async read(ctx, s) {
     const pol = await getPolicy(ctx, policyIdNumber(String(s.id), 'id'));
@@ -105,9 +103,7 @@ export const camPolicy: ResourceDefinition = {
       PolicyDocument: str(p.document),
       Description: str(p.description) ?? '',
     });
-    const state = await this.read(ctx, { ...prior, ...p, id: prior.id });
-    if (!state) throw new ProviderError(`policy ${id} not found after update`);
-    return state;
+    return readBack(this, ctx, { ...prior, ...p, id: prior.id }, `policy ${id} not found after update`);
   },
   async delete(ctx, s) {
     try {
@@ -160,9 +156,7 @@ function attachment(kind: AttachmentKind, forceNew: string[]): ResourceDefinitio
       if (!t) throw new ProviderError(`${kind.principalAttr} "${principal}" not found`, '', [kind.principalAttr]);
       await ctx.api.call('cam', kind.attach, { PolicyId: policyId, ...t.attach as object });
       ctx.created?.(`${principal}#${policyId}`);
-      const state = await def.read(ctx, { ...p, id: `${principal}#${policyId}` });
-      if (!state) throw new ProviderError(`attachment ${principal}#${policyId} not found after create`);
-      return state;
+      return readBack(def, ctx, { ...p, id: `${principal}#${policyId}` }, `attachment ${principal}#${policyId} not found after create`);
     },
     async read(ctx, s) {
       const [principal, pid] = splitId(String(s.id), 2, `<${kind.principalAttr}>#<policy_id>`);

@@ -2,6 +2,7 @@
 import { ApiCallError } from '../api';
 import { ProviderError } from '../diagnostics';
 import { known, Obj } from '../plan';
+import { ResourceContext, ResourceDefinition } from './types';
 
 /**
  * SDKv2 stores "" / empty collections where the API reports nothing and treats them as equal to an unset
@@ -59,4 +60,14 @@ export function bool(v: unknown): boolean | undefined {
 
 export function copy(o: Obj): Obj {
   return { ...o };
+}
+
+/**
+ * Reads an object back after a create or update, as SDKv2 resources end with their Read: the API must know the
+ * object by then, so a miss is an error (`notFound` says which object and after what).
+ */
+export async function readBack(def: Pick<ResourceDefinition, 'read'>, ctx: ResourceContext, state: Obj, notFound: string): Promise<Obj> {
+  const read = await def.read(ctx, state);
+  if (!read) throw new ProviderError(notFound);
+  return read;
 }

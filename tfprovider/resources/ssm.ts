@@ -3,9 +3,9 @@
  */
 import { checkSecretName } from '../../src/validation/name-rules';
 import { UNKNOWN } from '../codec';
-import { Diagnostics, ProviderError } from '../diagnostics';
+import { Diagnostics } from '../diagnostics';
 import { known, Obj } from '../plan';
-import { bool, isNotFound, num, orPrior, splitId, str, unsupported } from './common';
+import { bool, isNotFound, num, orPrior, readBack, splitId, str, unsupported } from './common';
 import { ResourceContext, ResourceDefinition } from './types';
 
 async function describeSecret(ctx: ResourceContext, name: string): Promise<any | undefined> {
@@ -49,9 +49,7 @@ export const ssmSecret: ResourceDefinition = {
     ctx.created?.(name);
     if (secretType === 0) await ctx.api.call('ssm', 'DeleteSecretVersion', { SecretName: name, VersionId: 'default' });
     if (bool(p.is_enabled) === false) await ctx.api.call('ssm', 'DisableSecret', { SecretName: name });
-    const state = await this.read(ctx, { ...p, id: name });
-    if (!state) throw new ProviderError(`secret ${name} not found after create`);
-    return state;
+    return readBack(this, ctx, { ...p, id: name }, `secret ${name} not found after create`);
   },
   async read(ctx, s) {
     const name = String(s.id);
@@ -79,9 +77,7 @@ export const ssmSecret: ResourceDefinition = {
     if (prior.is_enabled !== p.is_enabled) {
       await ctx.api.call('ssm', bool(p.is_enabled) === false ? 'DisableSecret' : 'EnableSecret', { SecretName: name });
     }
-    const state = await this.read(ctx, { ...prior, ...p, id: name });
-    if (!state) throw new ProviderError(`secret ${name} not found after update`);
-    return state;
+    return readBack(this, ctx, { ...prior, ...p, id: name }, `secret ${name} not found after update`);
   },
   async delete(ctx, s) {
     const name = String(s.id);
@@ -118,9 +114,7 @@ export const ssmSecretVersion: ResourceDefinition = {
       ...(str(p.secret_binary) !== undefined ? { SecretBinary: str(p.secret_binary) } : {}),
     });
     ctx.created?.(`${name}#${version}`);
-    const state = await this.read(ctx, { ...p, id: `${name}#${version}` });
-    if (!state) throw new ProviderError(`secret version ${name}#${version} not found after create`);
-    return state;
+    return readBack(this, ctx, { ...p, id: `${name}#${version}` }, `secret version ${name}#${version} not found after create`);
   },
   async read(ctx, s) {
     const [name, version] = splitId(String(s.id), 2, '<secretName>#<versionId>');
@@ -145,9 +139,7 @@ export const ssmSecretVersion: ResourceDefinition = {
       ...(str(p.secret_string) !== undefined ? { SecretString: str(p.secret_string) } : {}),
       ...(str(p.secret_binary) !== undefined ? { SecretBinary: str(p.secret_binary) } : {}),
     });
-    const state = await this.read(ctx, { ...prior, ...p, id: prior.id });
-    if (!state) throw new ProviderError(`secret version ${name}#${version} not found after update`);
-    return state;
+    return readBack(this, ctx, { ...prior, ...p, id: prior.id }, `secret version ${name}#${version} not found after update`);
   },
   async delete(ctx, s) {
     const [name, version] = splitId(String(s.id), 2, '<secretName>#<versionId>');

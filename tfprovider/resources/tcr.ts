@@ -7,7 +7,7 @@ import {
 import { UNKNOWN } from '../codec';
 import { ProviderError } from '../diagnostics';
 import { known, Obj } from '../plan';
-import { bool, isNotFound, num, orPrior, splitId, str, tagsFromApi, tagsToApi, unsupported } from './common';
+import { bool, isNotFound, num, orPrior, readBack, splitId, str, tagsFromApi, tagsToApi, unsupported } from './common';
 import { ResourceContext, ResourceDefinition, waitFor } from './types';
 
 
@@ -83,9 +83,7 @@ export const tcrInstance: ResourceDefinition = {
       if (open) await ctx.api.call('tcr', 'CreateMultipleSecurityPolicy', { RegistryId: id, SecurityGroupPolicySet: policies });
       else ctx.log.warn(`tcr_instance ${id}: open_public_operation was not opened, skip security_policy set`);
     }
-    const state = await this.read(ctx, { ...p, id });
-    if (!state) throw new ProviderError(`tcr instance ${id} not found after create`);
-    return state;
+    return readBack(this, ctx, { ...p, id }, `tcr instance ${id} not found after create`);
   },
   async read(ctx, s) {
     const inst = await describeInstance(ctx, String(s.id));
@@ -147,9 +145,7 @@ export const tcrInstance: ResourceDefinition = {
       });
     }
     if (add.length) await ctx.api.call('tcr', 'CreateMultipleSecurityPolicy', { RegistryId: id, SecurityGroupPolicySet: add });
-    const state = await this.read(ctx, { ...prior, ...p, id: prior.id });
-    if (!state) throw new ProviderError(`tcr instance ${String(prior.id)} not found`);
-    return state;
+    return readBack(this, ctx, { ...prior, ...p, id: prior.id }, `tcr instance ${String(prior.id)} not found`);
   },
   async delete(ctx, s) {
     const id = String(s.id);
@@ -202,9 +198,7 @@ export const tcrNamespace: ResourceDefinition = {
       ...(tags ? { TagSpecification: { ResourceType: 'namespace', Tags: tags } } : {}),
     });
     ctx.created?.(`${registryId}#${name}`);
-    const state = await this.read(ctx, { ...p, id: `${registryId}#${name}` });
-    if (!state) throw new ProviderError(`namespace ${name} not found after create`);
-    return state;
+    return readBack(this, ctx, { ...p, id: `${registryId}#${name}` }, `namespace ${name} not found after create`);
   },
   async read(ctx, s) {
     const [registryId, name] = splitId(String(s.id), 2, '<registryId>#<namespaceName>');
@@ -303,9 +297,7 @@ export const tcrServiceAccount: ResourceDefinition = {
       const pw = await ctx.api.call('tcr', 'ModifyServiceAccountPassword', { RegistryId: registryId, Name: name, Random: false, Password: wanted });
       password = pw.Password ?? wanted;
     }
-    const state = await this.read(ctx, { ...p, id: `${registryId}#${name}`, password: password ?? null });
-    if (!state) throw new ProviderError(`service account ${name} not found after create`);
-    return state;
+    return readBack(this, ctx, { ...p, id: `${registryId}#${name}`, password: password ?? null }, `service account ${name} not found after create`);
   },
   async read(ctx, s) {
     const [registryId, name] = splitId(String(s.id), 2, '<registryId>#<name>');
@@ -357,9 +349,7 @@ export const tcrServiceAccount: ResourceDefinition = {
       const pw = await ctx.api.call('tcr', 'ModifyServiceAccountPassword', { RegistryId: registryId, Name: name, Random: false, Password: str(p.password) });
       password = pw.Password ?? str(p.password);
     }
-    const state = await this.read(ctx, { ...prior, ...p, password });
-    if (!state) throw new ProviderError(`service account ${name} not found after update`);
-    return state;
+    return readBack(this, ctx, { ...prior, ...p, password }, `service account ${name} not found after update`);
   },
   async delete(ctx, s) {
     const [registryId, name] = splitId(String(s.id), 2, '<registryId>#<name>');
@@ -406,9 +396,7 @@ export const tcrToken: ResourceDefinition = {
       await ctx.api.call('tcr', 'ModifyInstanceToken', { RegistryId: registryId, TokenId: tokenId, Enable: false });
     }
     // token and user_name come only from the create response (Read cannot refresh them).
-    const state = await this.read(ctx, { ...p, id: `${registryId}#${tokenId}`, token_id: tokenId, token: resp.Token ?? null, user_name: resp.Username ?? null });
-    if (!state) throw new ProviderError(`token ${tokenId} not found after create`);
-    return state;
+    return readBack(this, ctx, { ...p, id: `${registryId}#${tokenId}`, token_id: tokenId, token: resp.Token ?? null, user_name: resp.Username ?? null }, `token ${tokenId} not found after create`);
   },
   async read(ctx, s) {
     const [registryId, tokenId] = splitId(String(s.id), 2, '<instanceId>#<tokenId>');
@@ -430,9 +418,7 @@ export const tcrToken: ResourceDefinition = {
     if (prior.enable !== p.enable) {
       await ctx.api.call('tcr', 'ModifyInstanceToken', { RegistryId: registryId, TokenId: tokenId, Enable: bool(p.enable) ?? true });
     }
-    const state = await this.read(ctx, { ...prior, enable: p.enable });
-    if (!state) throw new ProviderError(`token ${tokenId} not found after update`);
-    return state;
+    return readBack(this, ctx, { ...prior, enable: p.enable }, `token ${tokenId} not found after update`);
   },
   async delete(ctx, s) {
     const [registryId, tokenId] = splitId(String(s.id), 2, '<instanceId>#<tokenId>');
