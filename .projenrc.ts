@@ -44,6 +44,8 @@ const project = new cdktf.ConstructLibraryCdktf({
   ],
   bin: {
     'tencentcloud-emulator': 'lib/emulator/cli.js',
+    // One esbuild file with the SDK inside: the credential constructs ship it as a TerraformAsset.
+    'tcr-credentials': 'bundle/tcr-credentials.js',
   },
 
   jestOptions: {
@@ -69,7 +71,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     devdirs: ['test', 'examples', 'bench', 'scripts', 'tfprovider'],
     ignorePatterns: ['src/providers/**', '*.d.ts', 'node_modules/', 'lib/', 'coverage/', 'cdktf.out/'],
   },
-  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.gen/', 'bench/out/', '/tmp/'],
+  gitignore: ['/bundle/', 'cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.gen/', 'bench/out/', '/tmp/'],
   npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', 'scripts/', 'tfprovider/', 'schema/*.md', '.ci/'] },
 });
 
@@ -100,6 +102,13 @@ project.addTask('e2e', {
   exec: 'ts-node --project test/tsconfig.json --transpile-only tfprovider/e2e.ts',
   receiveArgs: true,
 });
+// tcr-credentials as one JS file (bundle/tcr-credentials.js), built before compile so the package ships it;
+// tests rebuild it themselves when it is older than its sources (scripts/bundle-shim.ts).
+const bundleShim = project.addTask('bundle:shim', {
+  description: 'Bundle the tcr-credentials program into bundle/tcr-credentials.js (esbuild)',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/bundle-shim.ts',
+});
+project.preCompileTask.spawn(bundleShim);
 project.addTask('bench', {
   description: 'Library vs raw L1 vs JSON.stringify synth benchmark (ratios, one run)',
   exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',
