@@ -15,8 +15,10 @@ const project = new cdktf.ConstructLibraryCdktf({
   packageManager: javascript.NodePackageManager.NPM,
   minNodeVersion: '20.0.0',
 
-  cdktfVersion: '0.21.0',
-  constructsVersion: '10.4.2',
+  // Peers as ranges, the ones cdktf 0.21 itself accepts (constructs ^10.4.2); the dev copies stay pinned to the
+  // lowest version of each range, so the tests run against the oldest peers a user may have.
+  cdktfVersion: '^0.21.0',
+  constructsVersion: '^10.4.2',
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.0',
 
@@ -29,10 +31,10 @@ const project = new cdktf.ConstructLibraryCdktf({
   docgen: false,
   sampleCode: false,
 
-  bundledDeps: [
-    'tencentcloud-sdk-nodejs@4.1.313',
-  ],
+  // No runtime dependencies: the constructs need only their peers, and the programs that call Tencent Cloud APIs
+  // ship as esbuild bundles (scripts/bundle.ts), so the SDK and the gRPC libraries are build-time inputs only.
   devDeps: [
+    'tencentcloud-sdk-nodejs@4.1.313',
     '@cdktf/provider-generator@0.21.0',
     'jsii-pacmak',
     '@grpc/grpc-js@^1.14.0',
@@ -43,8 +45,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     'codemaker',
   ],
   bin: {
-    'tencentcloud-emulator': 'lib/emulator/cli.js',
-    // One esbuild file with the SDK inside: the credential constructs ship it as a TerraformAsset.
+    'tencentcloud-emulator': 'bundle/tencentcloud-emulator.js',
+    // The credential constructs ship this same file as a TerraformAsset.
     'tcr-credentials': 'bundle/tcr-credentials.js',
   },
 
@@ -62,6 +64,10 @@ const project = new cdktf.ConstructLibraryCdktf({
       coverageProvider: 'babel',
     },
   },
+  // No source maps in lib/: they would point at src/, which the package does not ship.
+  tsconfig: {
+    compilerOptions: { inlineSourceMap: false, inlineSources: false },
+  },
   tsconfigDev: {
     compilerOptions: {},
     include: ['../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts', '../tfprovider/**/*.ts'],
@@ -71,9 +77,28 @@ const project = new cdktf.ConstructLibraryCdktf({
     devdirs: ['test', 'examples', 'bench', 'scripts', 'tfprovider'],
     ignorePatterns: ['src/providers/**', '*.d.ts', 'node_modules/', 'lib/', 'coverage/', 'cdktf.out/'],
   },
-  gitignore: ['/bundle/', 'cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.gen/', 'bench/out/', '/tmp/'],
-  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', 'scripts/', 'tfprovider/', 'schema/*.md', '.ci/'] },
+  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.gen/', 'bench/out/', '/tmp/', '/bundle/'],
+  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', 'scripts/', 'tfprovider/', 'schema/*.md', '.ci/', '/cdktf.json'] },
 });
+
+// The emulator's compiled modules require tencentcloud-sdk-nodejs, which the package does not depend on: users
+// get the emulator from bundle/emulator.js (its typings re-export lib/emulator's .d.ts, which do ship).
+project.npmignore?.exclude('/lib/emulator/**/*.js');
+
+// Code that reaches users only inside an esbuild bundle may import build-time (dev) dependencies.
+project.eslint?.allowDevDeps('src/emulator/**');
+
+// Single-file bundles of the programs that call Tencent Cloud APIs, with their third-party licences.
+const bundleTask = project.addTask('bundle', {
+  description: 'Build the esbuild bundles in bundle/ (emulator and its CLI) with THIRD-PARTY-LICENSES.md',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/bundle.ts',
+});
+project.postCompileTask.spawn(bundleTask);
+// `npm pack` (also inside jsii-pacmak) always packs a fresh lib/ and fresh bundles.
+project.package.setScript('prepack', 'projen compile && projen bundle');
+
+// The Node lines .ci/run tests on: 20 (past its end of life, still the lowest supported), 22 and 24.
+project.package.addEngine('node', '^20.9.0 || ^22.0.0 || ^24.0.0');
 
 project.tasks.addEnvironment('CHECKPOINT_DISABLE', '1');
 
@@ -102,13 +127,6 @@ project.addTask('e2e', {
   exec: 'ts-node --project test/tsconfig.json --transpile-only tfprovider/e2e.ts',
   receiveArgs: true,
 });
-// tcr-credentials as one JS file (bundle/tcr-credentials.js), built before compile so the package ships it;
-// tests rebuild it themselves when it is older than its sources (scripts/bundle-shim.ts).
-const bundleShim = project.addTask('bundle:shim', {
-  description: 'Bundle the tcr-credentials program into bundle/tcr-credentials.js (esbuild)',
-  exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/bundle-shim.ts',
-});
-project.preCompileTask.spawn(bundleShim);
 project.addTask('bench', {
   description: 'Library vs raw L1 vs JSON.stringify synth benchmark (ratios, one run)',
   exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',

@@ -1,16 +1,16 @@
 /**
- * Builds `tcr-credentials` into one JS file (esbuild; the SDK included), the file the credential constructs
- * ship as a TerraformAsset so that the deploying machine needs only `node`.
- * `ts-node scripts/bundle-shim.ts [outfile]`; tests call `buildShimBundle` when the bundle is stale.
+ * Rebuilds only bundle/tcr-credentials.js, with the same esbuild options as scripts/bundle.ts, when it is older
+ * than its sources: the shim tests and the credential construct tests run the bundle itself (what the
+ * provisioners run), without a full `npx projen bundle` before every targeted jest run.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
+import { BUNDLE_DIR, BUNDLES, esbuildOptions } from './bundle';
 
-export const ROOT = path.resolve(__dirname, '..');
-/** Where the constructs look for the bundle (src/credentials/private/bundle.ts). */
-export const SHIM_BUNDLE = path.join(ROOT, 'bundle', 'tcr-credentials.js');
-const SOURCES = [path.join(ROOT, 'src', 'shim'), path.join(ROOT, 'src', 'validation')];
+const ROOT = path.resolve(__dirname, '..');
+export const SHIM_BUNDLE = path.join(BUNDLE_DIR, 'tcr-credentials.js');
+const SOURCES = ['src/shim', 'src/validation', 'src/cli'].map((dir) => path.join(ROOT, dir));
 
 function newestSource(): number {
   let newest = 0;
@@ -21,22 +21,11 @@ function newestSource(): number {
 }
 
 /** Builds the bundle unless it is newer than every source it is made of; returns its path. */
-export function buildShimBundle(outfile = SHIM_BUNDLE, force = false): string {
-  if (!force && fs.existsSync(outfile) && fs.statSync(outfile).mtimeMs >= newestSource()) return outfile;
-  buildSync({
-    entryPoints: [path.join(ROOT, 'src', 'shim', 'bin.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-  return outfile;
-}
-
-if (require.main === module) {
-  const out = buildShimBundle(process.argv[2] ? path.resolve(process.argv[2]) : SHIM_BUNDLE, true);
-  process.stdout.write(`${path.relative(process.cwd(), out)}: ${fs.statSync(out).size} bytes\n`);
+export function buildShimBundle(): string {
+  if (fs.existsSync(SHIM_BUNDLE) && fs.statSync(SHIM_BUNDLE).mtimeMs >= newestSource()) return SHIM_BUNDLE;
+  const spec = BUNDLES.find((b) => b.outfile === path.basename(SHIM_BUNDLE))!;
+  fs.mkdirSync(BUNDLE_DIR, { recursive: true });
+  buildSync(esbuildOptions(spec, SHIM_BUNDLE));
+  fs.chmodSync(SHIM_BUNDLE, 0o755);
+  return SHIM_BUNDLE;
 }

@@ -4,6 +4,7 @@
  * provisioners; people run `rotate` and `audit` from cron, CI schedules and Kubernetes CronJobs.
  */
 import { parseArgs, ParseArgsConfig } from 'util';
+import { packageVersion } from '../cli/bin-info';
 import { credentialsFromEnv, DEFAULT_RETRY, TencentApi } from './api';
 import { audit, auditTable } from './audit';
 import { ExitCode, exitCodeOf, UsageError } from './errors';
@@ -329,7 +330,11 @@ async function secretsWithPrefix(ctx: OperationContext, prefix: string): Promise
 }
 
 function mainHelp(): string {
-  return `tcr-credentials: TCR registry credentials minted at deploy time and delivered to a secret store, never to Terraform state.
+  return `usage: tcr-credentials <command> [flags]
+       tcr-credentials <command> --help
+       tcr-credentials --version
+
+TCR registry credentials minted at deploy time and delivered to a secret store, never to Terraform state.
 
 Commands:
   token create               mint an instance token and store it
@@ -348,13 +353,17 @@ ${EXIT_CODES}
 }
 
 function commandHelp(command: Command): string {
-  return `Usage: ${command.usage}\n\n${COMMON_HELP}\n\n${ENVIRONMENT}\n\n${EXIT_CODES}\n`;
+  return `usage: ${command.usage}\n\n${COMMON_HELP}\n\n${ENVIRONMENT}\n\n${EXIT_CODES}\n`;
 }
 
 /** Runs one command line; resolves with the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const redactor = new Redactor();
   try {
+    if (argv[0] === '--version') {
+      io.stdout(`tcr-credentials ${packageVersion()}\n`);
+      return ExitCode.OK;
+    }
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
       io.stdout(mainHelp());
       return argv.length === 0 ? ExitCode.USAGE : ExitCode.OK;
@@ -364,7 +373,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (!name) {
       const group = Object.keys(COMMANDS).filter((c) => c.startsWith(`${argv[0]} `));
       if (group.length > 0 && (argv[1] === undefined || argv[1] === '--help' || argv[1] === '-h')) {
-        io.stdout(group.map((g) => `Usage: ${COMMANDS[g].usage.split('\n')[0]}`).join('\n') + '\n');
+        io.stdout(group.map((g) => `usage: ${COMMANDS[g].usage.split('\n')[0]}`).join('\n') + '\n');
         return argv[1] === undefined ? ExitCode.USAGE : ExitCode.OK;
       }
       throw new UsageError(`unknown command "${two.trim()}"; commands: ${Object.keys(COMMANDS).join(', ')}`);

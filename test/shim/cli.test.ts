@@ -77,7 +77,7 @@ test.each([
 ])('%s %s --help documents its flags and the exit codes, without credentials', async (...cmd) => {
   const r = await run([...cmd.filter(Boolean), '--help'], {});
   expect(r.code).toBe(0);
-  expect(r.stdout).toMatch(new RegExp(`^Usage: tcr-credentials ${cmd.filter(Boolean).join(' ')} `));
+  expect(r.stdout).toMatch(new RegExp(`^usage: tcr-credentials ${cmd.filter(Boolean).join(' ')} `));
   expect(r.stdout).toContain('Exit codes:');
   expect(r.stdout).toContain('TENCENTCLOUD_ENDPOINT_URL');
 });
@@ -85,7 +85,8 @@ test.each([
 test('the top-level help lists the commands; no arguments is a usage error', async () => {
   expect(await run(['--help'], {})).toMatchObject({ code: 0, stdout: expect.stringContaining('service-account publish') });
   expect((await run([], {})).code).toBe(2);
-  expect(await run(['token', '--help'], {})).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: tcr-credentials token delete') });
+  expect(await run(['--version'], {})).toMatchObject({ code: 0, stdout: expect.stringMatching(/^tcr-credentials \d+\.\d+\.\d+/) });
+  expect(await run(['token', '--help'], {})).toMatchObject({ code: 0, stdout: expect.stringContaining('usage: tcr-credentials token delete') });
 });
 
 test('an unreachable endpoint fails after the retry budget with the action and a network error', async () => {
