@@ -4,7 +4,6 @@
  * provisioners; people run `rotate` and `audit` from cron, CI schedules and Kubernetes CronJobs.
  */
 import { parseArgs, ParseArgsConfig } from 'util';
-import { packageVersion } from '../cli/bin-info';
 import { credentialsFromEnv, DEFAULT_RETRY, TencentApi } from './api';
 import { audit, auditTable } from './audit';
 import { ExitCode, exitCodeOf, UsageError } from './errors';
@@ -13,6 +12,7 @@ import {
 } from './operations';
 import { Redactor } from './redact';
 import { openStore } from './stores';
+import { packageVersion } from '../cli/bin-info';
 import {
   checkCredentialDescription, checkInstanceId, checkKmsKeyId, checkOwner, checkRecoveryWindowDays,
   checkRegistryDomain, checkTokenType, OWNER_TAG_KEY,
