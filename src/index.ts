@@ -11,3 +11,11 @@ export * from './registry/tcr-namespace';
 export * from './registry/tcr-service-account';
 export * from './registry/validity';
 export * from './registry/vulnerability-severity';
+
+// Credential constructs: registry credentials delivered to a secret store at deploy time, never to state.
+export * from './credentials/delivered-credential';
+export * from './credentials/instance-token';
+export * from './credentials/permission-statement';
+export * from './credentials/secret-store';
+export * from './credentials/service-account-credentials';
+export * from './credentials/token-type';
