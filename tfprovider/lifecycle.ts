@@ -3,6 +3,7 @@
  * plan again (must be empty), destroy, and a comparison of the emulator's resources before and after.
  * Each step's outcome is recorded so tests can assert them one by one and `npm run e2e` can print a summary.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -40,6 +41,28 @@ export interface LifecycleResult {
 /** Services whose slices hold resources terraform creates; account/clock/key bookkeeping is not compared. */
 const RESOURCE_SLICES = ['tcr', 'ssm', 'cam'];
 
+/**
+ * Temporary instance tokens cannot be deleted by any API (they expire after an hour): a destroy cannot remove
+ * them, so they are not compared.
+ */
+function withoutTemporaryTokens(tcr: any): unknown {
+  if (!tcr?.instances) return tcr;
+  const instances = Object.fromEntries(Object.entries<any>(tcr.instances).map(([id, i]) => [id, {
+    ...i, tokens: Object.fromEntries(Object.entries<any>(i.tokens ?? {}).filter(([, t]) => t.type !== 'temp')),
+  }]));
+  return { ...tcr, instances };
+}
+
+/** Secret values are compared by digest, so a leftover report never prints a credential. */
+function redactSecretValues(ssm: any): unknown {
+  if (!ssm?.secrets) return ssm;
+  const digest = (v: unknown) => (typeof v === 'string' ? `sha256:${createHash('sha256').update(v).digest('hex').slice(0, 16)}` : v);
+  const secrets = Object.fromEntries(Object.entries<any>(ssm.secrets).map(([k, sec]) => [k, {
+    ...sec, versions: (sec.versions ?? []).map((v: any) => ({ ...v, secretString: digest(v.secretString), secretBinary: digest(v.secretBinary) })),
+  }]));
+  return { ...ssm, secrets };
+}
+
 /** The emulator's resources only: id counters (`next*`) dropped, empty containers pruned. */
 export function resourceSnapshot(state: Record<string, unknown>): unknown {
   const prune = (v: unknown): unknown => {
@@ -56,7 +79,8 @@ export function resourceSnapshot(state: Record<string, unknown>): unknown {
     }
     return v;
   };
-  return Object.fromEntries(RESOURCE_SLICES.map((s) => [s, prune(state[s]) ?? null]));
+  const comparable = (s: string) => (s === 'tcr' ? withoutTemporaryTokens(state[s]) : s === 'ssm' ? redactSecretValues(state[s]) : state[s]);
+  return Object.fromEntries(RESOURCE_SLICES.map((s) => [s, prune(comparable(s)) ?? null]));
 }
 
 function summarize(r: RunResult): string {
