@@ -86,7 +86,7 @@ export interface BuiltBundle {
 }
 
 export async function buildBundles(outDir: string = BUNDLE_DIR): Promise<BuiltBundle[]> {
-  fs.rmSync(outDir, { recursive: true, force: true });
+  // Each output is overwritten, the folder is not emptied: tests build bundle/tcr-credentials.js on demand too.
   fs.mkdirSync(outDir, { recursive: true });
   const built: BuiltBundle[] = [];
   for (const spec of BUNDLES) {
