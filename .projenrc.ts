@@ -46,6 +46,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   ],
   bin: {
     'tencentcloud-emulator': 'bundle/tencentcloud-emulator.js',
+    'tcr-local': 'bundle/tcr-local.js',
   },
 
   jestOptions: {
@@ -75,8 +76,11 @@ const project = new cdktf.ConstructLibraryCdktf({
     devdirs: ['test', 'examples', 'bench', 'scripts', 'tfprovider'],
     ignorePatterns: ['src/providers/**', '*.d.ts', 'node_modules/', 'lib/', 'coverage/', 'cdktf.out/'],
   },
-  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.gen/', 'bench/out/', '/tmp/', '/bundle/'],
-  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', 'scripts/', 'tfprovider/', 'schema/*.md', '.ci/', '/cdktf.json'] },
+  gitignore: ['cdktf.out/', '.tcr-local/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.gen/', 'bench/out/', '/tmp/', '/bundle/'],
+  npmIgnoreOptions: {
+    // Anchored: an unanchored 'tfprovider/' would also drop bundle/tfprovider/, the stand-in tcr-local ships.
+    ignorePatterns: ['/examples/', '/bench/', '/scripts/', '/tfprovider/', '/schema/*.md', '/.ci/', '/cdktf.json', '/cdktf.out/', '/.tcr-local/'],
+  },
 });
 
 // The emulator's compiled modules require tencentcloud-sdk-nodejs, which the package does not depend on: users
@@ -85,10 +89,11 @@ project.npmignore?.exclude('/lib/emulator/**/*.js');
 
 // Code that reaches users only inside an esbuild bundle may import build-time (dev) dependencies.
 project.eslint?.allowDevDeps('src/emulator/**');
+project.eslint?.allowDevDeps('src/local/**');
 
 // Single-file bundles of the programs that call Tencent Cloud APIs, with their third-party licences.
 const bundleTask = project.addTask('bundle', {
-  description: 'Build the esbuild bundles in bundle/ (emulator and its CLI) with THIRD-PARTY-LICENSES.md',
+  description: 'Build the esbuild bundles in bundle/ (emulator, its CLI, tcr-local, the provider stand-in) with THIRD-PARTY-LICENSES.md',
   exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/bundle.ts',
 });
 project.postCompileTask.spawn(bundleTask);

@@ -26,11 +26,24 @@ interface BundleSpec {
   readonly shared?: Readonly<Record<string, string>>;
   /** A `.d.ts` written beside the bundle re-exporting these compiled typings (relative to bundle/). */
   readonly typings?: string;
+  /** Files the bundle reads at run time, copied beside it: repo path -> path inside bundle/. */
+  readonly assets?: Readonly<Record<string, string>>;
 }
 
 export const BUNDLES: readonly BundleSpec[] = [
   { entry: 'src/emulator/index.ts', outfile: 'emulator.js', typings: '../lib/emulator/index' },
   { entry: 'src/emulator/cli.ts', outfile: 'tencentcloud-emulator.js', bin: true, shared: { 'src/emulator/index.ts': './emulator.js' } },
+  // The provider stand-in tcr-local installs for terraform; it loads its proto definitions and schema from beside it.
+  {
+    entry: 'tfprovider/main.ts',
+    outfile: 'tfprovider/terraform-provider-tencentcloud.js',
+    assets: {
+      'tfprovider/proto': 'tfprovider/proto',
+      'schema/tencentcloud-provider-schema.json': 'tfprovider/tencentcloud-provider-schema.json',
+      'schema/provider.json': 'tfprovider/provider.json',
+    },
+  },
+  { entry: 'src/local/cli.ts', outfile: 'tcr-local.js', bin: true, shared: { 'src/emulator/index.ts': './emulator.js' } },
 ];
 
 interface PackageInfo {
@@ -102,6 +115,9 @@ export async function buildBundles(outDir: string = BUNDLE_DIR): Promise<BuiltBu
       // Licence headers of bundled code stay in the file; the full texts go to THIRD-PARTY-LICENSES.md.
       legalComments: 'eof',
       sourcemap: false,
+      // Whitespace and syntax only: identifiers stay, so a stack trace from a user still names functions.
+      minifyWhitespace: true,
+      minifySyntax: true,
       metafile: true,
       logLevel: 'error',
       plugins: spec.shared ? [sharedBundlesPlugin(spec.shared)] : [],
@@ -112,6 +128,9 @@ export async function buildBundles(outDir: string = BUNDLE_DIR): Promise<BuiltBu
       if (root) roots.add(root);
     }
     if (spec.bin) fs.chmodSync(outfile, 0o755);
+    for (const [from, to] of Object.entries(spec.assets ?? {})) {
+      fs.cpSync(path.join(REPO, from), path.join(outDir, to), { recursive: true });
+    }
     if (spec.typings) {
       fs.writeFileSync(outfile.replace(/\.js$/, '.d.ts'), `export * from '${spec.typings}';\n`);
     }
@@ -130,7 +149,7 @@ function licencesDocument(built: readonly BuiltBundle[]): string {
   ];
   const texts = new Map<string, PackageInfo>();
   for (const b of built) {
-    lines.push(`## ${path.basename(b.outfile)}`, '');
+    lines.push(`## ${path.relative(BUNDLE_DIR, b.outfile)}`, '');
     if (b.packages.length === 0) lines.push('No third-party code.');
     for (const p of b.packages) {
       lines.push(`- ${p.name} ${p.version} (${p.license})`);

@@ -10,6 +10,10 @@ import { TencentApi } from './api';
 import { declaredResources, Example, loadBuildApp } from './examples';
 import { plannedActions, RunResult, TerraformStack } from './harness';
 import { PluginLog } from './log';
+import { resourceSnapshot } from '../src/local/emulator-resources';
+
+// The snapshot lives with tcr-local, which makes the same check for users' stacks; tests import it from here.
+export { resourceSnapshot };
 
 /** What the lifecycle needs of an emulator (src/emulator's EmulatorHandle satisfies it). */
 export interface EmulatorLike {
@@ -35,28 +39,6 @@ export interface LifecycleResult {
   readonly leftovers: string;
   readonly pluginLog: string;
   readonly runs: readonly RunResult[];
-}
-
-/** Services whose slices hold resources terraform creates; account/clock/key bookkeeping is not compared. */
-const RESOURCE_SLICES = ['tcr', 'ssm', 'cam'];
-
-/** The emulator's resources only: id counters (`next*`) dropped, empty containers pruned. */
-export function resourceSnapshot(state: Record<string, unknown>): unknown {
-  const prune = (v: unknown): unknown => {
-    if (Array.isArray(v)) {
-      const a = v.map(prune).filter((x) => x !== undefined);
-      return a.length ? a : undefined;
-    }
-    if (v && typeof v === 'object') {
-      const entries = Object.entries(v)
-        .filter(([k]) => !/^next[A-Z]/.test(k))
-        .map(([k, x]) => [k, prune(x)] as const)
-        .filter(([, x]) => x !== undefined);
-      return entries.length ? Object.fromEntries(entries) : undefined;
-    }
-    return v;
-  };
-  return Object.fromEntries(RESOURCE_SLICES.map((s) => [s, prune(state[s]) ?? null]));
 }
 
 function summarize(r: RunResult): string {
