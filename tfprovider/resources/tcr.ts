@@ -3,6 +3,7 @@
  */
 import {
   checkNamespaceName, checkTokenDescription, REGISTRY_TYPES, SERVICE_ACCOUNT_ACTIONS, SERVICE_ACCOUNT_PREFIX, TOKEN_DESCRIPTION_RULE,
+  VULNERABILITY_SEVERITIES,
 } from '../../src/validation/name-rules';
 import { UNKNOWN } from '../codec';
 import { ProviderError } from '../diagnostics';
@@ -178,8 +179,8 @@ export const tcrNamespace: ResourceDefinition = {
       if (rule) diags.error('Invalid namespace name', `name "${name}" ${rule}.`, ['name']);
     }
     const sev = str(config.severity);
-    if (sev !== undefined && !['low', 'medium', 'high'].includes(sev)) {
-      diags.error('Invalid severity', `severity is "${sev}"; valid values are "low", "medium", "high".`, ['severity']);
+    if (sev !== undefined && !VULNERABILITY_SEVERITIES.includes(sev)) {
+      diags.error('Invalid severity', `severity is "${sev}"; valid values are ${VULNERABILITY_SEVERITIES.map((v) => `"${v}"`).join(', ')}.`, ['severity']);
     }
   },
   async create(ctx, p) {
