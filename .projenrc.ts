@@ -35,6 +35,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   // ship as esbuild bundles (scripts/bundle.ts), so the SDK and the gRPC libraries are build-time inputs only.
   devDeps: [
     'tencentcloud-sdk-nodejs@4.1.313',
+    // examples/gitops: GitHub's own workflow parser validates the workflow; yaml reads the GitLab and k8s files.
+    '@actions/workflow-parser@^0.3.61',
+    'yaml@^2.8.0',
     '@cdktf/provider-generator@0.21.0',
     'jsii-pacmak',
     '@grpc/grpc-js@^1.14.0',
@@ -122,7 +125,16 @@ project.addTask('gen:providers', {
   exec: 'ts-node --project test/tsconfig.json scripts/generate-providers.ts',
 });
 
-// The main job: synthesize the example company stack named in cdktf.json into cdktf.out/.
+// The main job: the example company stack (cdktf.json) deployed with tcr-local, as an installed package runs it:
+// fresh bundles, then the bundled tcr-local with the bundled stand-in, the real terraform and the emulator.
+const deployLocal = project.addTask('deploy:local', {
+  description: 'Deploy the example company stack locally with tcr-local: emulator, synth, apply, outputs, credentials and a registry login, empty second plan, destroy',
+  exec: 'node bundle/tcr-local.js deploy',
+  receiveArgs: true,
+});
+deployLocal.prependSpawn(bundleTask);
+
+// Synthesize the example company stack named in cdktf.json into cdktf.out/ (the first step of deploy:local).
 const synthExample = project.addTask('synth:example', {
   description: 'Synthesize the example company stack into cdktf.out/',
   exec: 'ts-node --project test/tsconfig.json examples/company-stack/main.ts',

@@ -5,7 +5,7 @@
  * in the spirit of LocalStack's tflocal.
  */
 import * as path from 'path';
-import { LocalCommand, WORK_DIR_NAME, readKeptEndpoint, runLocal } from './local-run';
+import { LocalCommand, WORK_DIR_NAME, readKeptEndpoint, runLocal, startLocal } from './local-run';
 import { StandInPlugin, packagedStandIn } from './terraform';
 import { BinDescription, UsageError, answerInfoRequest, usageText } from '../cli/bin-info';
 
@@ -13,6 +13,7 @@ export const TCR_LOCAL_BIN: BinDescription = {
   name: 'tcr-local',
   usage: [
     'deploy|plan|destroy [--stack NAME] [--keep] [--endpoint URL] [--skip-synth] [--port N] [--dir DIR]',
+    'start [--port N] [--dir DIR]',
     'env [--dir DIR]',
   ],
   summary: [
@@ -22,6 +23,7 @@ export const TCR_LOCAL_BIN: BinDescription = {
     '  deploy   apply, show the outputs, check a second plan is empty, destroy and check the emulator is clean',
     '  plan     plan only',
     '  destroy  destroy a stack kept by `deploy --keep` (needs --endpoint)',
+    '  start    start the emulator and install the stand-in, for your own scripts, until Ctrl-C',
     '  env      print the variables that point terraform, the SDK and tcr-credentials at a kept emulator',
   ].join('\n'),
   options: [
@@ -35,7 +37,7 @@ export const TCR_LOCAL_BIN: BinDescription = {
 };
 
 export interface TcrLocalArgs {
-  readonly command: LocalCommand | 'env';
+  readonly command: LocalCommand | 'start' | 'env';
   readonly stack?: string;
   readonly keep: boolean;
   readonly endpoint?: string;
@@ -44,7 +46,7 @@ export interface TcrLocalArgs {
   readonly dir: string;
 }
 
-const COMMANDS = ['deploy', 'plan', 'destroy', 'env'] as const;
+const COMMANDS = ['deploy', 'plan', 'destroy', 'start', 'env'] as const;
 
 export function parseTcrLocalArgs(argv: readonly string[], cwd: string = process.cwd()): TcrLocalArgs {
   const [command, ...rest] = argv;
@@ -78,7 +80,10 @@ export function parseTcrLocalArgs(argv: readonly string[], cwd: string = process
   if (args.keep && args.command !== 'deploy') throw new UsageError(`--keep applies to deploy only, not ${args.command}`);
   if (args.keep && args.endpoint) throw new UsageError('--keep keeps the embedded emulator running; with --endpoint the emulator is not tcr-local\'s to keep');
   if (args.command === 'env' && (args.stack || args.endpoint || args.skipSynth || args.port !== undefined)) {
-    throw new UsageError('env takes only --dir: it prints the variables of the emulator kept by `tcr-local deploy --keep`');
+    throw new UsageError('env takes only --dir: it prints the variables of the emulator kept by `tcr-local deploy --keep` or `start`');
+  }
+  if (args.command === 'start' && (args.stack || args.endpoint || args.skipSynth)) {
+    throw new UsageError('start takes only --port and --dir: it deploys nothing');
   }
   return args;
 }
@@ -86,13 +91,14 @@ export function parseTcrLocalArgs(argv: readonly string[], cwd: string = process
 /** Shell `export` lines for the emulator a `deploy --keep` left running; the SecretKey is read from its file. */
 export function envLines(appDir: string): string[] {
   const kept = readKeptEndpoint(appDir);
-  if (!kept) throw new Error(`no kept emulator in ${appDir}: run \`tcr-local deploy --keep\` there first (it writes ${WORK_DIR_NAME}/endpoint.json)`);
+  if (!kept) throw new Error(`no kept emulator in ${appDir}: run \`tcr-local start\` or \`tcr-local deploy --keep\` there first (they write ${WORK_DIR_NAME}/endpoint.json)`);
   const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
   return [
     `export TENCENTCLOUD_ENDPOINT_URL=${quote(kept.endpointUrl)}`,
     `export TENCENTCLOUD_SECRET_ID=${quote(kept.secretId)}`,
     `export TENCENTCLOUD_SECRET_KEY="$(cat ${quote(kept.secretKeyFile)})"`,
     `export TENCENTCLOUD_REGION=${quote(kept.region)}`,
+    `export TF_CLI_CONFIG_FILE=${quote(kept.cliConfigFile)}`,
   ];
 }
 
@@ -100,6 +106,10 @@ export async function tcrLocalMain(argv: readonly string[], out: (line: string) 
   const args = parseTcrLocalArgs(argv);
   if (args.command === 'env') {
     envLines(args.dir).forEach(out);
+    return 0;
+  }
+  if (args.command === 'start') {
+    await startLocal({ appDir: args.dir, port: args.port, plugin: plugin ?? packagedStandIn(), out });
     return 0;
   }
   const result = await runLocal({

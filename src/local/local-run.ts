@@ -8,9 +8,10 @@ import * as path from 'path';
 // Deep import: the SDK's index would pull all of its services into the tcr-local bundle.
 import { Client as TcrClient } from 'tencentcloud-sdk-nodejs/tencentcloud/services/tcr/v20190924/tcr_client';
 import { CdktfApp, chooseStack, readCdktfApp, synthesize, synthesizedStacks } from './cdktf-app';
+import { DeliveredCredentialInfo, deliveredCredentials } from './delivered-credentials';
 import { resourceSnapshot } from './emulator-resources';
 import { Progress } from './progress';
-import { ApiTarget, LocalWorkspace, StandInPlugin } from './terraform';
+import { ApiTarget, installStandIn, LocalWorkspace, StandInPlugin } from './terraform';
 import { EmulatorHandle, startEmulator } from '../emulator';
 
 export type LocalCommand = 'deploy' | 'plan' | 'destroy';
@@ -46,11 +47,15 @@ export interface KeptEndpoint {
   /** The SecretKey is never printed: it is in this file (mode 0600). */
   readonly secretKeyFile: string;
   readonly region: string;
+  /** The CLI config that makes a plain `terraform` take the provider stand-in (TF_CLI_CONFIG_FILE). */
+  readonly cliConfigFile: string;
 }
 
 export interface LocalRunResult {
   readonly stack: string;
   readonly outputs: Record<string, { sensitive: boolean; value: unknown }>;
+  /** deploy with the embedded emulator: the credentials tcr-credentials delivered, each with a registry login tried. */
+  readonly credentials?: DeliveredCredentialInfo[];
   /** deploy: the second plan proposed no change. */
   readonly secondPlanEmpty?: boolean;
   /** deploy without keep: the emulator's resources after destroy equal those before apply. */
@@ -172,7 +177,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
   try {
     await progress.step(`install the provider stand-in ${options.plugin.version} (CLI config ${path.relative(options.appDir, ws.cliConfig)})`, () => ws.prepare());
     await terraformStep(progress, ws, target, 'terraform init', ['init', '-input=false']);
-    const result: { outputs: LocalRunResult['outputs']; secondPlanEmpty?: boolean; emulatorClean?: boolean } = { outputs: {} };
+    const result: { outputs: LocalRunResult['outputs']; credentials?: DeliveredCredentialInfo[]; secondPlanEmpty?: boolean; emulatorClean?: boolean } = { outputs: {} };
 
     if (options.command === 'plan') {
       await terraformStep(progress, ws, target, 'terraform plan', ['plan', '-input=false']);
@@ -190,6 +195,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
         }
         return outputs;
       });
+      if (emulator) result.credentials = await checkDeliveredCredentials(emulator, progress);
       const code = await terraformStep(progress, ws, target, 'terraform plan again (must propose no change)', ['plan', '-input=false', '-detailed-exitcode'], [0, 2]);
       result.secondPlanEmpty = code === 0;
       if (!result.secondPlanEmpty) throw new Error('the second plan proposes changes: the stack does not converge (see the plan above)');
@@ -210,7 +216,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
     return { stack, ...result, steps: progress.steps };
   } finally {
     if (kept && emulator) {
-      await keepRunning(options, target, progress);
+      await keepRunning(options, target, ws.cliConfig, progress);
     }
     if (emulator) await emulator.close();
     if (!kept && options.command === 'deploy' && !options.endpoint) fs.rmSync(path.join(options.appDir, WORK_DIR_NAME, stack), { recursive: true, force: true });
@@ -218,16 +224,75 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
   }
 }
 
-async function keepRunning(options: LocalRunOptions, target: ApiTarget, progress: Progress): Promise<void> {
+/** Shows the metadata of every credential delivered into the emulator's SSM and logs in to the registry with it. */
+function checkDeliveredCredentials(emulator: EmulatorHandle, progress: Progress): Promise<DeliveredCredentialInfo[]> {
+  return progress.step('delivered credentials: metadata and a registry login with each', () => {
+    const found = deliveredCredentials(emulator.admin.state(), emulator.admin.now());
+    if (found.length === 0) progress.detail('none: the stack delivers no credential through tcr-credentials');
+    for (const c of found) {
+      progress.detail(`${c.secret} (version ${c.version}): ${c.kind} for ${c.registry} (${c.instanceId}), user ${c.username}`
+        + `${c.tokenId ? `, token id ${c.tokenId}` : ''}, expires ${c.expires}, owner ${c.owner}`);
+      progress.detail(`  docker login ${c.registry} -u ${c.username}: ${c.loginOk ? 'Login Succeeded' : `FAILED: ${c.loginProblem}`}`);
+    }
+    const failed = found.filter((c) => !c.loginOk);
+    if (failed.length > 0) throw new Error(`the registry refused the credential delivered in ${failed.map((c) => c.secret).join(', ')}`);
+    return found;
+  });
+}
+
+type KeepOptions = Pick<LocalRunOptions, 'appDir' | 'stack' | 'waitWhileKept'>;
+
+async function keepRunning(options: KeepOptions, target: ApiTarget, cliConfigFile: string, progress: Progress, what = 'the stack stays applied'): Promise<void> {
   const dir = path.join(options.appDir, WORK_DIR_NAME);
+  fs.mkdirSync(dir, { recursive: true });
   const secretKeyFile = path.join(dir, 'emulator.key');
   fs.writeFileSync(secretKeyFile, `${target.secretKey}\n`, { mode: 0o600 });
-  const endpoint: KeptEndpoint = { endpointUrl: target.endpointUrl, secretId: target.secretId, secretKeyFile, region: target.region };
+  const endpoint: KeptEndpoint = { endpointUrl: target.endpointUrl, secretId: target.secretId, secretKeyFile, region: target.region, cliConfigFile };
   fs.writeFileSync(keptEndpointFile(options.appDir), `${JSON.stringify(endpoint, null, 2)}\n`);
-  progress.detail(`kept: the stack stays applied, the emulator runs at ${target.endpointUrl} until Ctrl-C`);
+  progress.detail(`kept: ${what}, the emulator runs at ${target.endpointUrl} until Ctrl-C`);
   progress.detail('  eval "$(tcr-local env)"   # point terraform, the SDK and tcr-credentials at it');
-  progress.detail(`  tcr-local destroy --endpoint ${target.endpointUrl}${options.stack ? ` --stack ${options.stack}` : ''}`);
+  if (what === 'the stack stays applied') {
+    progress.detail(`  tcr-local destroy --endpoint ${target.endpointUrl}${options.stack ? ` --stack ${options.stack}` : ''}`);
+  }
   await (options.waitWhileKept ?? waitForSignal)(endpoint);
   fs.rmSync(keptEndpointFile(options.appDir), { force: true });
   fs.rmSync(secretKeyFile, { force: true });
+}
+
+export interface StartOptions {
+  readonly appDir: string;
+  readonly port?: number;
+  readonly region?: string;
+  readonly plugin: StandInPlugin;
+  readonly out: (line: string) => void;
+  /** Resolves when the user is done with the emulator. @default SIGINT or SIGTERM */
+  readonly waitWhileKept?: (endpoint: KeptEndpoint) => Promise<void>;
+}
+
+/**
+ * `tcr-local start`: the emulator and the stand-in without a stack, for pipelines' own scripts: after
+ * `eval "$(tcr-local env)"` a plain `terraform` uses the stand-in against the emulator, and the SDK and
+ * tcr-credentials call the emulator too.
+ */
+export async function startLocal(options: StartOptions): Promise<void> {
+  const progress = new Progress(options.out);
+  const emulator = await progress.step('start the emulator', () => startEmulator({ port: options.port ?? 0 }));
+  try {
+    const target: ApiTarget = {
+      endpointUrl: emulator.url.replace(/\/$/, ''),
+      secretId: emulator.root.secretId,
+      secretKey: emulator.root.secretKey,
+      region: options.region ?? DEFAULT_REGION,
+    };
+    progress.detail(`endpoint ${target.endpointUrl}, root SecretId ${target.secretId} (SecretKey not shown)`);
+    const dir = path.join(options.appDir, WORK_DIR_NAME);
+    const cliConfig = await progress.step(`install the provider stand-in ${options.plugin.version}`, () => {
+      fs.mkdirSync(dir, { recursive: true });
+      return installStandIn(dir, options.plugin);
+    });
+    progress.detail(`CLI config ${cliConfig} (TF_CLI_CONFIG_FILE; ~/.terraformrc is not read)`);
+    await keepRunning(options, target, cliConfig, progress, 'nothing is deployed');
+  } finally {
+    await emulator.close();
+  }
 }

@@ -77,6 +77,28 @@ export interface WorkspaceOptions {
   readonly commandTimeoutSeconds?: number;
 }
 
+/**
+ * Installs the stand-in into `dir/mirror` as a filesystem mirror and writes the CLI config naming it at
+ * `cliConfig`: terraform run with TF_CLI_CONFIG_FILE=cliConfig takes the tencentcloud provider from there only.
+ */
+export function installStandIn(dir: string, plugin: StandInPlugin, cliConfig: string = path.join(dir, 'terraform.rc')): string {
+  const mirror = path.join(dir, 'mirror');
+  const platformDir = path.join(mirror, ...PROVIDER_SOURCE.split('/'), plugin.version, terraformPlatform());
+  fs.rmSync(mirror, { recursive: true, force: true });
+  fs.mkdirSync(platformDir, { recursive: true });
+  // The plugin is a JS bundle: terraform execs this wrapper, which runs it on the Node running tcr-local.
+  fs.writeFileSync(path.join(platformDir, `terraform-provider-tencentcloud_v${plugin.version}`),
+    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(plugin.bundle)} "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(cliConfig, [
+    'provider_installation {',
+    `  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = [${JSON.stringify(PROVIDER_SOURCE)}]\n  }`,
+    `  direct {\n    exclude = [${JSON.stringify(PROVIDER_SOURCE)}]\n  }`,
+    '}',
+    '',
+  ].join('\n'));
+  return cliConfig;
+}
+
 export class LocalWorkspace {
   readonly stackCopy: string;
   readonly stateFile: string;
@@ -103,20 +125,7 @@ export class LocalWorkspace {
     fs.writeFileSync(path.join(this.stackCopy, 'tcr_local_override.tf.json'),
       `${JSON.stringify({ terraform: { backend: { local: { path: this.stateFile } } } }, null, 2)}\n`);
 
-    const mirror = path.join(workDir, 'mirror');
-    const platformDir = path.join(mirror, ...PROVIDER_SOURCE.split('/'), plugin.version, terraformPlatform());
-    fs.rmSync(mirror, { recursive: true, force: true });
-    fs.mkdirSync(platformDir, { recursive: true });
-    // The plugin is a JS bundle: terraform execs this wrapper, which runs it on the Node running tcr-local.
-    fs.writeFileSync(path.join(platformDir, `terraform-provider-tencentcloud_v${plugin.version}`),
-      `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(plugin.bundle)} "$@"\n`, { mode: 0o755 });
-    fs.writeFileSync(this.cliConfig, [
-      'provider_installation {',
-      `  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = [${JSON.stringify(PROVIDER_SOURCE)}]\n  }`,
-      `  direct {\n    exclude = [${JSON.stringify(PROVIDER_SOURCE)}]\n  }`,
-      '}',
-      '',
-    ].join('\n'));
+    installStandIn(workDir, plugin, this.cliConfig);
   }
 
   /** The environment terraform and the stand-in run with: only tcr-local's TF_ and TENCENTCLOUD_ settings. */

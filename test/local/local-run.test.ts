@@ -71,6 +71,7 @@ describe('tcr-local deploy', () => {
     expect(result.stack).toBe('team-registry');
     expect(result.secondPlanEmpty).toBe(true);
     expect(result.emulatorClean).toBe(true);
+    expect(result.credentials).toEqual([]);
     expect(result.steps.map((s) => [s.title.replace(/ \(.*\)$/, ''), s.ok])).toEqual([
       ['synthesize', true],
       ['start the emulator', true],
@@ -78,6 +79,7 @@ describe('tcr-local deploy', () => {
       ['terraform init', true],
       ['terraform apply', true],
       ['outputs', true],
+      ['delivered credentials: metadata and a registry login with each', true],
       ['terraform plan again', true],
       ['terraform destroy', true],
       ['check the emulator is as it started', true],
@@ -128,6 +130,7 @@ describe('tcr-local deploy', () => {
       `export TENCENTCLOUD_SECRET_ID='${seen!.kept.secretId}'`,
       `export TENCENTCLOUD_SECRET_KEY="$(cat '${seen!.kept.secretKeyFile}')"`,
       "export TENCENTCLOUD_REGION='ap-shanghai'",
+      `export TF_CLI_CONFIG_FILE='${path.join(appDir, WORK_DIR_NAME, 'team-registry', 'terraform.rc')}'`,
     ]);
     expect(seen!.destroyed).toContain('Destroy complete! Resources: 3 destroyed.');
     expect(lines.join('\n')).toContain(`tcr-local destroy --endpoint ${seen!.kept.endpointUrl}`);
