@@ -92,6 +92,8 @@ const project = new cdktf.ConstructLibraryCdktf({
 // The emulator's compiled modules require tencentcloud-sdk-nodejs, which the package does not depend on: users
 // get the emulator from bundle/emulator.js (its typings re-export lib/emulator's .d.ts, which do ship).
 project.npmignore?.exclude('/lib/emulator/**/*.js');
+// The same for the programs that exist only as bundles (tcr-credentials, tcr-local): no compiled copy at all.
+project.npmignore?.exclude('/lib/shim/', '/lib/local/');
 
 // Code that reaches users only inside an esbuild bundle may import build-time (dev) dependencies.
 project.eslint?.allowDevDeps('src/emulator/**');

@@ -113,9 +113,9 @@ export function esbuildOptions(spec: BundleSpec, outfile: string): esbuild.Build
     // Licence headers of bundled code stay in the file; the full texts go to THIRD-PARTY-LICENSES.md.
     legalComments: 'eof',
     sourcemap: false,
-    // Whitespace and syntax only: identifiers stay, so a stack trace from a user still names functions.
-    minifyWhitespace: true,
-    minifySyntax: true,
+    // Minified, but keepNames: a stack trace from a user still names the functions.
+    minify: true,
+    keepNames: true,
     metafile: true,
     logLevel: 'error',
     plugins: spec.shared ? [sharedBundlesPlugin(spec.shared)] : [],
