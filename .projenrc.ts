@@ -151,6 +151,10 @@ const e2e = project.addTask('e2e', {
   receiveArgs: true,
 });
 e2e.prependSpawn(bundleTask);
+project.addTask('bench:credentials', {
+  description: 'Credential shim: API calls per operation, wall time vs raw SDK calls, rotation under rate limits',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only bench/credentials-bench.ts',
+});
 project.addTask('bench', {
   description: 'Library vs raw L1 vs JSON.stringify synth benchmark (ratios, one run)',
   exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',
