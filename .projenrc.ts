@@ -50,9 +50,9 @@ const project = new cdktf.ConstructLibraryCdktf({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
-      // Generated bindings and the example app are not hand-written library code.
-      collectCoverageFrom: ['src/**/*.ts', '!src/providers/**', '!src/index.ts'],
-      coveragePathIgnorePatterns: ['/node_modules/', '/src/providers/', '/test/'],
+      // Generated bindings and protocol types and the example app are not hand-written code.
+      collectCoverageFrom: ['src/**/*.ts', '!src/providers/**', '!src/index.ts', 'tfprovider/**/*.ts', '!tfprovider/proto-types/**'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/src/providers/', '/tfprovider/proto-types/', '/test/'],
       // Hand-written library code (generated bindings excluded) stays at 90% or more.
       coverageThreshold: { lines: 90, statements: 90, functions: 85, branches: 80 },
       testTimeout: 60_000,
@@ -67,11 +67,15 @@ const project = new cdktf.ConstructLibraryCdktf({
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'examples', 'bench', 'scripts', 'tfprovider'],
-    ignorePatterns: ['src/providers/**', '*.d.ts', 'node_modules/', 'lib/', 'coverage/', 'cdktf.out/'],
+    ignorePatterns: ['src/providers/**', 'tfprovider/proto-types/**', '*.d.ts', 'node_modules/', 'lib/', 'coverage/', 'cdktf.out/'],
   },
   gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.gen/', 'bench/out/', '/tmp/'],
   npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', 'scripts/', 'tfprovider/', 'schema/*.md', '.ci/'] },
 });
+
+// The stand-in provider's own floor, measured separately from the library's 90%: most of tfprovider/ runs inside
+// the plugin process terraform starts (uncounted), so only the in-process tests count here. Only ever raised.
+project.jest!.config.coverageThreshold['./tfprovider/'] = { lines: 55, statements: 51, functions: 45, branches: 35 };
 
 project.tasks.addEnvironment('CHECKPOINT_DISABLE', '1');
 
@@ -88,6 +92,12 @@ project.addTask('gen:providers', {
   exec: 'ts-node --project test/tsconfig.json scripts/generate-providers.ts',
 });
 
+// The plugin protocol's request/response types, generated from tfprovider/proto; never edited by hand.
+project.addTask('gen:proto-types', {
+  description: 'Generate the tfplugin6 request/response types in tfprovider/proto-types from tfprovider/proto',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/generate-proto-types.ts',
+});
+
 // The main job: synthesize the example company stack named in cdktf.json into cdktf.out/.
 project.addTask('synth:example', {
   description: 'Synthesize the example company stack into cdktf.out/',
@@ -97,7 +107,7 @@ project.addTask('synth:example', {
 // (tfprovider/) and a local emulator; prints a summary. Type-checked by `test`, so ts-node only transpiles here.
 project.addTask('e2e', {
   description: 'Validate, plan, apply, re-plan and destroy every example with terraform, the provider stand-in and the emulator',
-  exec: 'ts-node --project test/tsconfig.json --transpile-only tfprovider/e2e.ts',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only tfprovider/harness/e2e.ts',
   receiveArgs: true,
 });
 project.addTask('bench', {

@@ -1,4 +1,4 @@
-import { TerraformStack, plannedActions } from '../../tfprovider/harness';
+import { TerraformStack, plannedActions } from '../../tfprovider/harness/terraform';
 import { IMPLEMENTED } from '../../tfprovider/provider';
 import { loadProviderSchemas } from '../../tfprovider/schema';
 

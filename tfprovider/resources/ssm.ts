@@ -1,9 +1,8 @@
 /**
  * SSM resources, following provider v1.83.25 (see shared/reference/provider-semantics.md).
  */
-import { checkSecretName } from '../../src/validation/name-rules';
 import { UNKNOWN } from '../codec';
-import { Diagnostics } from '../diagnostics';
+import { Diagnostics, ProviderError } from '../diagnostics';
 import { known, Obj } from '../plan';
 import { bool, isNotFound, num, orPrior, readBack, splitId, str, unsupported } from './common';
 import { ResourceContext, ResourceDefinition } from './types';
@@ -18,20 +17,9 @@ async function describeSecret(ctx: ResourceContext, name: string): Promise<any |
 }
 
 export const ssmSecret: ResourceDefinition = {
-  forceNew: ['secret_name'],
+  forceNew: ['secret_name', 'kms_key_id'],
   defaults: { is_enabled: true, recovery_window_in_days: 0 },
   changesOnUpdate: ['status'],
-  validate(config, diags) {
-    const name = str(config.secret_name);
-    if (name !== undefined) {
-      const rule = checkSecretName(name);
-      if (rule) diags.error('Invalid secret_name', `secret_name "${name}" ${rule}.`, ['secret_name']);
-    }
-    const days = num(config.recovery_window_in_days);
-    if (days !== undefined && (!Number.isInteger(days) || days < 0 || days > 30)) {
-      diags.error('Invalid recovery_window_in_days', `recovery_window_in_days is ${days}; it must be 0 (delete immediately) or 1-30 days.`, ['recovery_window_in_days']);
-    }
-  },
   async create(ctx, p) {
     const name = str(p.secret_name)!;
     const secretType = num(p.secret_type) ?? 0;
@@ -68,9 +56,12 @@ export const ssmSecret: ResourceDefinition = {
   },
   async update(ctx, prior, p) {
     const name = String(prior.id);
-    for (const attr of ['kms_key_id', 'secret_type', 'additional_config', 'tags']) {
-      if (p[attr] !== UNKNOWN && JSON.stringify(prior[attr] ?? null) !== JSON.stringify(p[attr] ?? null)) unsupported(`changing ${attr} of tencentcloud_ssm_secret`);
+    const changed = (attr: string) => p[attr] !== UNKNOWN && JSON.stringify(prior[attr] ?? null) !== JSON.stringify(p[attr] ?? null);
+    // As the provider's update: these two are immutable without being ForceNew.
+    for (const attr of ['secret_type', 'additional_config']) {
+      if (changed(attr)) throw new ProviderError(`argument \`${attr}\` cannot be changed`, '', [attr]);
     }
+    if (changed('tags')) unsupported('changing tags of tencentcloud_ssm_secret (Tag API ModifyResourceTags)');
     if ((prior.description ?? null) !== (p.description ?? null)) {
       await ctx.api.call('ssm', 'UpdateDescription', { SecretName: name, Description: str(p.description) ?? '' });
     }

@@ -1,13 +1,11 @@
 /**
  * TCR resources, following provider v1.83.25 (see shared/reference/provider-semantics.md).
  */
-import {
-  checkNamespaceName, checkTokenDescription, REGISTRY_TYPES, SERVICE_ACCOUNT_ACTIONS, SERVICE_ACCOUNT_PREFIX, TOKEN_DESCRIPTION_RULE,
-} from '../../src/validation/name-rules';
+import { SERVICE_ACCOUNT_PREFIX } from '../../src/validation/name-rules';
 import { UNKNOWN } from '../codec';
 import { ProviderError } from '../diagnostics';
 import { known, Obj } from '../plan';
-import { bool, isNotFound, num, orPrior, readBack, splitId, str, tagsFromApi, tagsToApi, unsupported } from './common';
+import { bool, intInRange, isNotFound, num, orPrior, readBack, splitId, str, tagsFromApi, tagsToApi, unsupported } from './common';
 import { ResourceContext, ResourceDefinition, waitFor } from './types';
 
 
@@ -32,19 +30,16 @@ function securityPoliciesOf(v: unknown): Array<{ CidrBlock: string; Description?
 }
 
 export const tcrInstance: ResourceDefinition = {
-  // INFERRED: no Update path exists for the name, so it is treated as ForceNew.
-  forceNew: ['name'],
+  // ForceNew in the provider's schema (v1.83.25 resource_tc_tcr_instance.go).
+  forceNew: ['name', 'enable_cos_maz', 'enable_cos_versioning'],
   // INFERRED from the description ("Default is postpaid") and Read setting PayMod+1 unconditionally.
   defaults: { registry_charge_type: 1 },
   validate(config, diags) {
-    const t = str(config.instance_type);
-    if (t !== undefined && !REGISTRY_TYPES.includes(t)) {
-      diags.error('Invalid instance_type', `instance_type is "${t}"; valid values are ${REGISTRY_TYPES.map((v) => `"${v}"`).join(', ')}.`, ['instance_type']);
-    }
-    const charge = num(config.registry_charge_type);
-    if (charge !== undefined && charge !== 1 && charge !== 2) {
-      diags.error('Invalid registry_charge_type', `registry_charge_type is ${charge}; valid values are 1 (postpaid) and 2 (prepaid).`, ['registry_charge_type']);
-    }
+    // The provider's only plan-time checks (ValidateIntegerInRange / ValidateIntegerMin); instance_type and the
+    // rest are left to the API.
+    intInRange(config, 'registry_charge_type', diags, 1, 2);
+    intInRange(config, 'instance_charge_type_prepaid_period', diags, 1);
+    intInRange(config, 'instance_charge_type_prepaid_renew_flag', diags, 1, 3);
   },
   async create(ctx, p) {
     if ((known<unknown[]>(p.replications) ?? []).length > 0) unsupported('replications (CreateReplicationInstance)');
@@ -117,7 +112,7 @@ export const tcrInstance: ResourceDefinition = {
     return out;
   },
   async update(ctx, prior, p) {
-    for (const attr of ['tags', 'replications', 'instance_charge_type_prepaid_period', 'enable_cos_maz']) {
+    for (const attr of ['tags', 'replications', 'instance_charge_type_prepaid_period']) {
       if (JSON.stringify(prior[attr] ?? null) !== JSON.stringify(p[attr] ?? null)) unsupported(`changing ${attr} of tencentcloud_tcr_instance`);
     }
     const id = String(prior.id);
@@ -125,8 +120,6 @@ export const tcrInstance: ResourceDefinition = {
     if (prior.instance_type !== p.instance_type) modify.RegistryType = str(p.instance_type);
     const protect = bool(p.deletion_protection);
     if (protect !== undefined && prior.deletion_protection !== protect) modify.DeletionProtection = protect;
-    const versioning = bool(p.enable_cos_versioning);
-    if (versioning !== undefined && prior.enable_cos_versioning !== versioning) modify.EnableCosVersioning = versioning;
     if (Object.keys(modify).length) await ctx.api.call('tcr', 'ModifyInstance', { RegistryId: id, ...modify });
     if ((prior.open_public_operation ?? null) !== (p.open_public_operation ?? null)) {
       await setPublicEndpoint(ctx, id, bool(p.open_public_operation) === true);
@@ -171,17 +164,6 @@ async function describeNamespace(ctx: ResourceContext, registryId: string, name:
 export const tcrNamespace: ResourceDefinition = {
   forceNew: ['instance_id', 'name'],
   defaults: { is_public: false, is_auto_scan: false, is_prevent_vul: false },
-  validate(config, diags) {
-    const name = str(config.name);
-    if (name !== undefined) {
-      const rule = checkNamespaceName(name);
-      if (rule) diags.error('Invalid namespace name', `name "${name}" ${rule}.`, ['name']);
-    }
-    const sev = str(config.severity);
-    if (sev !== undefined && !['low', 'medium', 'high'].includes(sev)) {
-      diags.error('Invalid severity', `severity is "${sev}"; valid values are "low", "medium", "high".`, ['severity']);
-    }
-  },
   async create(ctx, p) {
     const registryId = str(p.instance_id)!;
     const name = str(p.name)!;
@@ -249,23 +231,6 @@ export const tcrServiceAccount: ResourceDefinition = {
     const expiresConfigured = config?.expires_at !== null && config?.expires_at !== undefined;
     return modified && num(planned.duration) !== undefined && !expiresConfigured ? { ...planned, expires_at: UNKNOWN } : planned;
   },
-  validate(config, diags) {
-    const perms = config.permissions;
-    if (Array.isArray(perms)) {
-      perms.forEach((p: Obj, i: number) => {
-        const actions = p?.actions;
-        if (!Array.isArray(actions)) return;
-        for (const a of actions) {
-          if (a === UNKNOWN || a === null) continue;
-          if (!SERVICE_ACCOUNT_ACTIONS.includes(a)) {
-            diags.error('Invalid permissions action',
-              `permissions[${i}].actions contains "${a}"; valid values are ${SERVICE_ACCOUNT_ACTIONS.map((v) => `"${v}"`).join(', ')}.`,
-              ['permissions', i, 'actions']);
-          }
-        }
-      });
-    }
-  },
   async create(ctx, p) {
     const registryId = str(p.registry_id)!;
     const name = str(p.name)!;
@@ -316,8 +281,8 @@ export const tcrServiceAccount: ResourceDefinition = {
     // attributes then show up as a diff on this one).
     out.name = name;
     out.description = orPrior(account.Description, s.description);
+    // The API's value, also false: SDKv2 plans an unset disable as false, so it is no change (see planChange).
     out.disable = account.Disable ?? s.disable ?? null;
-    if (s.disable === null && account.Disable === false) out.disable = null;
     out.expires_at = account.ExpiresAt ?? known(s.expires_at) ?? null;
     if (Array.isArray(account.Permissions) && account.Permissions.length > 0) {
       out.permissions = account.Permissions.map((perm: any) => ({ resource: perm.Resource, actions: [...(perm.Actions ?? [])].sort() }));
@@ -379,12 +344,6 @@ async function findToken(ctx: ResourceContext, registryId: string, tokenId: stri
 export const tcrToken: ResourceDefinition = {
   forceNew: ['instance_id', 'description'],
   defaults: { enable: true },
-  validate(config, diags) {
-    const d = str(config.description);
-    if (d !== undefined && checkTokenDescription(d)) {
-      diags.error('Invalid description', `description is ${d.length} characters long; it ${TOKEN_DESCRIPTION_RULE}.`, ['description']);
-    }
-  },
   async create(ctx, p) {
     const registryId = str(p.instance_id)!;
     const desc = str(p.description);

@@ -6,10 +6,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { TencentApi } from './api';
+import { TencentApi } from '../api';
 import { declaredResources, Example, loadBuildApp } from './examples';
-import { plannedActions, RunResult, TerraformStack } from './harness';
-import { PluginLog } from './log';
+import { plannedActions, RunResult, TerraformStack } from './terraform';
+import { PluginLog } from '../log';
 
 /** What the lifecycle needs of an emulator (src/emulator's EmulatorHandle satisfies it). */
 export interface EmulatorLike {
