@@ -15,8 +15,10 @@ const project = new cdktf.ConstructLibraryCdktf({
   packageManager: javascript.NodePackageManager.NPM,
   minNodeVersion: '20.0.0',
 
-  cdktfVersion: '0.21.0',
-  constructsVersion: '10.4.2',
+  // Peers as ranges, the ones cdktf 0.21 itself accepts (constructs ^10.4.2); the dev copies stay pinned to the
+  // lowest version of each range, so the tests run against the oldest peers a user may have.
+  cdktfVersion: '^0.21.0',
+  constructsVersion: '^10.4.2',
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.0',
 
@@ -29,10 +31,10 @@ const project = new cdktf.ConstructLibraryCdktf({
   docgen: false,
   sampleCode: false,
 
-  bundledDeps: [
-    'tencentcloud-sdk-nodejs@4.1.313',
-  ],
+  // No runtime dependencies: the constructs need only their peers, and the programs that call Tencent Cloud APIs
+  // ship as esbuild bundles (scripts/bundle.ts), so the SDK and the gRPC libraries are build-time inputs only.
   devDeps: [
+    'tencentcloud-sdk-nodejs@4.1.313',
     '@cdktf/provider-generator@0.21.0',
     'jsii-pacmak',
     '@grpc/grpc-js@^1.14.0',
@@ -43,7 +45,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     'codemaker',
   ],
   bin: {
-    'tencentcloud-emulator': 'lib/emulator/cli.js',
+    'tencentcloud-emulator': 'bundle/tencentcloud-emulator.js',
   },
 
   jestOptions: {
@@ -60,6 +62,10 @@ const project = new cdktf.ConstructLibraryCdktf({
       coverageProvider: 'babel',
     },
   },
+  // No source maps in lib/: they would point at src/, which the package does not ship.
+  tsconfig: {
+    compilerOptions: { inlineSourceMap: false, inlineSources: false },
+  },
   tsconfigDev: {
     compilerOptions: {},
     include: ['../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts', '../tfprovider/**/*.ts'],
@@ -69,13 +75,32 @@ const project = new cdktf.ConstructLibraryCdktf({
     devdirs: ['test', 'examples', 'bench', 'scripts', 'tfprovider'],
     ignorePatterns: ['src/providers/**', 'tfprovider/proto-types/**', '*.d.ts', 'node_modules/', 'lib/', 'coverage/', 'cdktf.out/'],
   },
-  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.gen/', 'bench/out/', '/tmp/'],
-  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', 'scripts/', 'tfprovider/', 'schema/*.md', '.ci/'] },
+  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.gen/', 'bench/out/', '/tmp/', '/bundle/'],
+  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', 'scripts/', 'tfprovider/', 'schema/*.md', '.ci/', '/cdktf.json'] },
 });
 
 // The stand-in provider's own floor, measured separately from the library's 90%: most of tfprovider/ runs inside
 // the plugin process terraform starts (uncounted), so only the in-process tests count here. Only ever raised.
 project.jest!.config.coverageThreshold['./tfprovider/'] = { lines: 55, statements: 51, functions: 45, branches: 35 };
+
+// The emulator's compiled modules require tencentcloud-sdk-nodejs, which the package does not depend on: users
+// get the emulator from bundle/emulator.js (its typings re-export lib/emulator's .d.ts, which do ship).
+project.npmignore?.exclude('/lib/emulator/**/*.js');
+
+// Code that reaches users only inside an esbuild bundle may import build-time (dev) dependencies.
+project.eslint?.allowDevDeps('src/emulator/**');
+
+// Single-file bundles of the programs that call Tencent Cloud APIs, with their third-party licences.
+const bundleTask = project.addTask('bundle', {
+  description: 'Build the esbuild bundles in bundle/ (emulator and its CLI) with THIRD-PARTY-LICENSES.md',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/bundle.ts',
+});
+project.postCompileTask.spawn(bundleTask);
+// `npm pack` (also inside jsii-pacmak) always packs a fresh lib/ and fresh bundles.
+project.package.setScript('prepack', 'projen compile && projen bundle');
+
+// The Node lines .ci/run tests on: 20 (past its end of life, still the lowest supported), 22 and 24.
+project.package.addEngine('node', '^20.9.0 || ^22.0.0 || ^24.0.0');
 
 project.tasks.addEnvironment('CHECKPOINT_DISABLE', '1');
 

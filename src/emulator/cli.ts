@@ -9,6 +9,7 @@
  */
 import * as fs from 'fs';
 import { EmulatorHandle, startEmulator } from './index';
+import { BinDescription, answerInfoRequest, usageText } from '../cli/bin-info';
 
 export interface CliArgs {
   port: number;
@@ -20,8 +21,23 @@ export interface CliArgs {
   quiet: boolean;
 }
 
-export const USAGE =
-  'usage: tencentcloud-emulator [--port 4566] [--host 127.0.0.1] [--state FILE] [--admin-port N --admin-token-file FILE] [--secret-key-file FILE] [--quiet]';
+export const EMULATOR_BIN: BinDescription = {
+  name: 'tencentcloud-emulator',
+  usage: ['[--port 4566] [--host 127.0.0.1] [--state FILE] [--admin-port N --admin-token-file FILE] [--secret-key-file FILE] [--quiet]'],
+  summary: 'Runs a local Tencent Cloud API 3.0 endpoint (TCR, SSM, CAM, STS) with TC3 signature checks and CAM evaluation.\n'
+    + 'Prints the endpoint and the root SecretId; the SecretKey and the admin token only ever go to files.',
+  options: [
+    ['--port N', 'API port (0 picks a free one; default 4566)'],
+    ['--host ADDR', 'address to listen on (default 127.0.0.1)'],
+    ['--state FILE', 'JSON state file, loaded if it exists and rewritten after every change (shareable between processes)'],
+    ['--admin-port N', 'also serve the admin API (state, clock, faults, accounts) on this port; needs --admin-token-file'],
+    ['--admin-token-file FILE', 'write the admin bearer token to FILE (mode 0600)'],
+    ['--secret-key-file FILE', 'write the root account\'s SecretKey to FILE (mode 0600)'],
+    ['--quiet', 'no request log on stdout'],
+  ],
+};
+
+export const USAGE = usageText(EMULATOR_BIN);
 
 function portValue(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -77,6 +93,7 @@ export async function main(argv: readonly string[], out: (line: string) => void 
 
 /* istanbul ignore next: exercised by the CLI test in a child process */
 if (require.main === module) {
+  if (answerInfoRequest(EMULATOR_BIN, process.argv.slice(2), (text) => process.stdout.write(`${text}\n`))) process.exit(0);
   main(process.argv.slice(2)).then((handle) => {
     const stop = (signal: string) => {
       process.stdout.write(`received ${signal}, stopping\n`);
