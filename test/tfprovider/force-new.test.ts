@@ -1,5 +1,5 @@
-import { IMPLEMENTED } from '../../tfprovider/provider';
 import { PluginCaller } from './plugin';
+import { IMPLEMENTED } from '../../tfprovider/provider';
 
 /**
  * Replacement rules at the plugin level: for every resource type the stand-in applies, a prior state, the
@@ -17,8 +17,16 @@ interface Case {
 export const FORCE_NEW_CASES: Readonly<Record<string, Case>> = {
   tencentcloud_tcr_instance: {
     prior: {
-      id: 'tcr-1', name: 'reg', instance_type: 'basic', registry_charge_type: 1, open_public_operation: false, delete_bucket: false,
-      deletion_protection: false, enable_cos_maz: false, enable_cos_versioning: false, status: 'Running',
+      id: 'tcr-1',
+      name: 'reg',
+      instance_type: 'basic',
+      registry_charge_type: 1,
+      open_public_operation: false,
+      delete_bucket: false,
+      deletion_protection: false,
+      enable_cos_maz: false,
+      enable_cos_versioning: false,
+      status: 'Running',
     },
     forceNew: { name: 'reg2', enable_cos_maz: true, enable_cos_versioning: true },
     inPlace: { instance_type: 'standard', deletion_protection: true, open_public_operation: true, tags: { team: 'a' }, delete_bucket: true },

@@ -1,7 +1,7 @@
+import { PluginCaller, quietLog } from './plugin';
 import { encodeValue, UNKNOWN } from '../../tfprovider/codec';
 import { StandInProvider } from '../../tfprovider/provider';
 import { blockType } from '../../tfprovider/schema';
-import { PluginCaller, quietLog } from './plugin';
 
 const caller = new PluginCaller();
 const provider = caller.provider;
