@@ -12,7 +12,3 @@ export class ApiError extends Error {
 export function missingParameter(field: string): ApiError {
   return new ApiError('MissingParameter', `The request is missing a required parameter \`${field}\`.`);
 }
-
-export function invalidParameterValue(field: string, value: unknown, rule: string, code = 'InvalidParameterValue'): ApiError {
-  return new ApiError(code, `The value ${JSON.stringify(value)} of parameter \`${field}\` is invalid: ${rule}.`);
-}

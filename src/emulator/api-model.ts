@@ -5,6 +5,7 @@
 import { ApiError, missingParameter } from './api-error';
 import { API_MODEL } from './api-model.generated';
 import { isSecretField } from './log';
+import { echo, own } from './params';
 
 /** [name, type, required]; type as in the SDK models: `string`, `number`, `boolean`, `Array<T>`, a nested type name. */
 export type FieldModel = [string, string, boolean];
@@ -34,7 +35,7 @@ function typeName(value: unknown): string {
 
 function invalidType(field: string, expected: string, value: unknown): ApiError {
   // A mistyped secret (a numeric password, say) is still a secret: name the field and type, never the value.
-  const shown = isSecretField(field.slice(field.lastIndexOf('.') + 1)) ? '(value not shown)' : JSON.stringify(value);
+  const shown = isSecretField(field.slice(field.lastIndexOf('.') + 1)) ? '(value not shown)' : echo(value);
   return new ApiError(
     'InvalidParameter',
     `The parameter \`${field}\` must be of type ${expected}, got ${typeName(value)} ${shown}.`,
@@ -85,10 +86,9 @@ function checkFields(service: ServiceModel, fields: readonly FieldModel[], param
  * Unknown fields inside nested structures are tolerated, as the model of nested types is the SDK's output view.
  */
 export function validateParams(serviceName: string, action: string, params: Record<string, unknown>): void {
-  const own = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
-  if (!own(API_MODEL, serviceName) || !own(API_MODEL[serviceName].actions, action)) return;
-  const service = API_MODEL[serviceName];
-  const model = service.actions[action];
+  const service = own(API_MODEL, serviceName);
+  const model = service && own(service.actions, action);
+  if (!service || !model) return;
   const known = new Set(model.request.map(([name]) => name));
   for (const key of Object.keys(params)) {
     if (!known.has(key)) {
@@ -105,5 +105,5 @@ export function serviceForVersion(version: string): string | undefined {
 
 /** Services whose model has the action. */
 export function servicesWithAction(action: string): string[] {
-  return Object.keys(API_MODEL).filter((s) => Object.prototype.hasOwnProperty.call(API_MODEL[s].actions, action));
+  return Object.keys(API_MODEL).filter((s) => own(API_MODEL[s].actions, action) !== undefined);
 }

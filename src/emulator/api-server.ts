@@ -11,8 +11,8 @@ import { API_MODEL, serviceForVersion, servicesWithAction, validateParams } from
 import { evaluate } from './cam-evaluator';
 import { FaultInjector, RateLimiter } from './faults';
 import { LogSink, RequestLogEntry, formatLogLine, secretIdPrefix } from './log';
-import { ActionContext, Caller, ServiceDefinition } from './service';
-import { policiesFor } from './services/cam';
+import { own } from './params';
+import { ActionContext, Caller, PolicySource, ServiceDefinition } from './service';
 import { StateStore, virtualNow } from './store';
 import { SIGNATURE_MAX_SKEW_SECONDS, parseAuthorization, scopeDate, signatureMatches } from './tc3';
 
@@ -25,6 +25,8 @@ const GLOBAL_SERVICES = new Set(['cam', 'sts']);
 export interface ApiServerOptions {
   readonly store: StateStore;
   readonly services: readonly ServiceDefinition[];
+  /** The policies that apply to a caller, for CAM evaluation (the CAM service's model). */
+  readonly policies: PolicySource;
   readonly faults: FaultInjector;
   readonly rateLimiter: RateLimiter;
   readonly log?: LogSink;
@@ -48,8 +50,8 @@ class ClientAborted extends Error {}
 class Http500 extends Error {}
 
 /** Own-property test: an action or host label such as `constructor` must not be found on Object.prototype. */
-function has(record: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(record, key);
+function has(record: Readonly<Record<string, unknown>>, key: string): boolean {
+  return own(record, key) !== undefined;
 }
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
@@ -252,7 +254,7 @@ export class ApiRequestHandler {
 
   private authorize(ctx: ActionContext, service: string, apiAction: string, camAction: string, resources: readonly string[]): void {
     if (ctx.caller.type === 'root') return;
-    const policies = policiesFor(ctx.state, ctx.caller);
+    const policies = this.opts.policies.policiesFor(ctx.state, ctx.caller);
     const targets = resources.length > 0 ? resources : [ctx.resourceArn(service, '*')];
     for (const resource of targets) {
       const decision = evaluate(policies, { action: camAction, resource, ownerUin: ctx.caller.ownerUin });

@@ -11,7 +11,7 @@ import { ApiRequestHandler, DEFAULT_MAX_BODY_BYTES } from './api-server';
 import { FaultInjector, RateLimiter } from './faults';
 import { LogSink } from './log';
 import { EmulatorState, ServiceDefinition } from './service';
-import { SERVICES } from './services';
+import { camPolicySource, SERVICES } from './services';
 import { camOf } from './services/cam';
 import { STATE_FORMAT_VERSION, StateStore, virtualNow } from './store';
 
@@ -19,7 +19,7 @@ export { EmulatorAdmin } from './admin';
 export type { AccountCredentials, Credentials } from './admin';
 export type { FaultSpec, FaultKind, ActiveFault } from './faults';
 export type { LogSink } from './log';
-export type { ActionContext, ActionHandler, Caller, EmulatorState, ServiceDefinition } from './service';
+export type { ActionContext, ActionHandler, Caller, EmulatorState, PolicySource, ServiceDefinition } from './service';
 export { ApiError } from './api-error';
 
 export interface EmulatorOptions {
@@ -122,6 +122,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const api = new ApiRequestHandler({
     store,
     services: options.services ?? SERVICES,
+    policies: camPolicySource,
     faults,
     rateLimiter,
     log: options.log,

@@ -5,6 +5,7 @@
  * Handlers are synchronous functions over the in-memory state: Node runs one at a time, so a request
  * cannot interleave with another one's update (no lost updates without locks).
  */
+import { PolicyDocument } from './cam-evaluator';
 
 /** Who signed the request. */
 export interface Caller {
@@ -52,6 +53,15 @@ export interface ServiceDefinition {
   readonly actions: Readonly<Record<string, ActionHandler>>;
   /** Requests per second allowed per caller and action, where the API documents one. */
   readonly rateLimits?: Readonly<Record<string, number>>;
+}
+
+/**
+ * Where the core's CAM evaluation finds the policies that apply to a caller (its own, its groups', its role's).
+ * The CAM service's model provides it; the core depends on this interface, not on a particular service.
+ */
+export interface PolicySource {
+  /** The parsed policy documents that apply to `caller`, in any order. */
+  policiesFor(state: EmulatorState, caller: Caller): PolicyDocument[];
 }
 
 /**

@@ -1,4 +1,5 @@
-import { ApiError, invalidParameterValue, missingParameter } from '../../src/emulator/api-error';
+import { ApiError, missingParameter } from '../../src/emulator/api-error';
+import { invalidValue } from '../../src/emulator/params';
 
 test('API errors name the field, the value and the rule', () => {
   const missing = missingParameter('RegistryId');
@@ -6,8 +7,8 @@ test('API errors name the field, the value and the rule', () => {
   expect(missing.code).toBe('MissingParameter');
   expect(missing.message).toContain('RegistryId');
 
-  const invalid = invalidParameterValue('NamespaceName', 'A', 'must be lowercase');
+  const invalid = invalidValue('InvalidParameterValue', 'NamespaceName', 'A', 'must be lowercase');
   expect(invalid.code).toBe('InvalidParameterValue');
   expect(invalid.message).toBe('The value "A" of parameter `NamespaceName` is invalid: must be lowercase.');
-  expect(invalidParameterValue('Name', 1, 'r', 'InvalidParameter').code).toBe('InvalidParameter');
+  expect(invalidValue('InvalidParameter', 'Name', 1, 'r').code).toBe('InvalidParameter');
 });

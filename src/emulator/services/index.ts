@@ -1,6 +1,6 @@
 /**
- * The service definitions the emulator serves. TCR and SSM are added here by their own modules
- * (`./tcr`, `./ssm`) once those exist, so the build never references a missing file.
+ * The service definitions the emulator serves. Each service is a folder: `model.ts` (state and rules),
+ * `handlers.ts` (parse with ./params, authorise, call the model, render the view) and `index.ts`.
  */
 import { ServiceDefinition } from '../service';
 import { camService } from './cam';
@@ -9,3 +9,4 @@ import { stsService } from './sts';
 import { tcrService } from './tcr';
 
 export const SERVICES: readonly ServiceDefinition[] = [camService, stsService, tcrService, ssmService];
+export { camPolicySource } from './cam';

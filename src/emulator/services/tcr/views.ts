@@ -1,0 +1,90 @@
+/**
+ * TCR response views: how the model's records appear in API responses (field names and formats of the SDK's
+ * response models). Times are ISO-8601 strings; `ExpiresAt`, `ExpTime` and `ExpiredAt` are epoch milliseconds.
+ */
+import { DAY_MS, TcrImageRecord, TcrInstanceRecord, TcrNamespaceRecord, TcrServiceAccountRecord, TcrTokenRecord } from './model';
+import { SERVICE_ACCOUNT_PREFIX, TEMP_TOKEN_VALIDITY_MS } from '../../../validation/name-rules';
+
+/** Public registry domain suffix: an instance named `demo` is served at `demo.tencentcloudcr.com`. */
+export const REGISTRY_DOMAIN_SUFFIX = '.tencentcloudcr.com';
+
+/** Region ids reported in `Registry.RegionId` (Tencent Cloud numeric region ids; unknown regions report 0). */
+const REGION_IDS: Readonly<Record<string, number>> = {
+  'ap-guangzhou': 1,
+  'ap-shanghai': 4,
+  'ap-hongkong': 5,
+  'ap-beijing': 8,
+  'ap-singapore': 9,
+  'ap-chengdu': 16,
+  'ap-chongqing': 19,
+  'ap-nanjing': 33,
+};
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export function registryView(instance: TcrInstanceRecord): Record<string, unknown> {
+  return {
+    RegistryId: instance.id,
+    RegistryName: instance.name,
+    RegistryType: instance.type,
+    Status: instance.status,
+    PublicDomain: `${instance.name}${REGISTRY_DOMAIN_SUFFIX}`,
+    CreatedAt: iso(instance.createdAt),
+    RegionName: instance.region,
+    RegionId: Object.prototype.hasOwnProperty.call(REGION_IDS, instance.region) ? REGION_IDS[instance.region] : 0,
+    EnableAnonymous: false,
+    TokenValidTime: TEMP_TOKEN_VALIDITY_MS / 1000,
+    TagSpecification: { ResourceType: 'instance', Tags: instance.tags.map((t) => ({ ...t })) },
+    ExpiredAt: instance.chargeType === 1 ? iso(instance.createdAt + instance.prepaidMonths * 30 * DAY_MS) : '',
+    PayMod: instance.chargeType,
+    RenewFlag: instance.renewFlag,
+    DeletionProtection: instance.deletionProtection,
+    EnableCosMAZ: instance.enableCosMAZ,
+    EnableCosVersioning: instance.enableCosVersioning,
+  };
+}
+
+export function namespaceView(namespace: TcrNamespaceRecord): Record<string, unknown> {
+  return {
+    Name: namespace.name,
+    CreationTime: iso(namespace.createdAt),
+    Public: namespace.isPublic,
+    NamespaceId: namespace.namespaceId,
+    TagSpecification: { ResourceType: 'namespace', Tags: namespace.tags.map((t) => ({ ...t })) },
+    Metadata: [],
+    CVEWhitelistItems: namespace.cveWhitelist.map((id) => ({ CVEID: id })),
+    AutoScan: namespace.autoScan,
+    PreventVUL: namespace.preventVUL,
+    Severity: namespace.severity,
+  };
+}
+
+export function imageView(image: TcrImageRecord): Record<string, unknown> {
+  return { Digest: image.digest, Size: image.size, ImageVersion: image.tag, UpdateTime: iso(image.updatedAt), Kind: 'image', KmsSignature: '' };
+}
+
+/** Permissions only with EmbedPermission; never the password (it is not stored). */
+export function serviceAccountView(account: TcrServiceAccountRecord, embedPermission: boolean): Record<string, unknown> {
+  return {
+    Name: `${SERVICE_ACCOUNT_PREFIX}${account.name}`,
+    Description: account.description,
+    Disable: account.disabled,
+    ExpiresAt: account.expiresAt,
+    CreateTime: iso(account.createdAt),
+    UpdateTime: iso(account.updatedAt),
+    ...(embedPermission ? { Permissions: account.permissions.map((p) => ({ Resource: p.resource, Actions: [...p.actions] })) } : {}),
+  };
+}
+
+export function tokenView(instance: TcrInstanceRecord, token: TcrTokenRecord): Record<string, unknown> {
+  return {
+    Id: token.id,
+    Desc: token.description,
+    RegistryId: instance.id,
+    Enabled: token.enabled,
+    CreatedAt: iso(token.createdAt),
+    ExpiredAt: token.expiresAt,
+  };
+}
