@@ -46,6 +46,8 @@ const project = new cdktf.ConstructLibraryCdktf({
   ],
   bin: {
     'tencentcloud-emulator': 'bundle/tencentcloud-emulator.js',
+    // The credential constructs ship this same file as a TerraformAsset.
+    'tcr-credentials': 'bundle/tcr-credentials.js',
   },
 
   jestOptions: {
@@ -89,6 +91,7 @@ project.npmignore?.exclude('/lib/emulator/**/*.js');
 
 // Code that reaches users only inside an esbuild bundle may import build-time (dev) dependencies.
 project.eslint?.allowDevDeps('src/emulator/**');
+project.eslint?.allowDevDeps('src/shim/**');
 
 // Single-file bundles of the programs that call Tencent Cloud APIs, with their third-party licences.
 const bundleTask = project.addTask('bundle', {

@@ -12,7 +12,7 @@ import * as esbuild from 'esbuild';
 const REPO = path.resolve(__dirname, '..');
 export const BUNDLE_DIR = path.join(REPO, 'bundle');
 
-interface BundleSpec {
+export interface BundleSpec {
   /** Source entry point, relative to the repo. */
   readonly entry: string;
   /** Output file name inside bundle/. */
@@ -31,6 +31,8 @@ interface BundleSpec {
 export const BUNDLES: readonly BundleSpec[] = [
   { entry: 'src/emulator/index.ts', outfile: 'emulator.js', typings: '../lib/emulator/index' },
   { entry: 'src/emulator/cli.ts', outfile: 'tencentcloud-emulator.js', bin: true, shared: { 'src/emulator/index.ts': './emulator.js' } },
+  // Self-contained: the credential constructs copy this one file into cdktf.out as a TerraformAsset.
+  { entry: 'src/shim/bin.ts', outfile: 'tcr-credentials.js', bin: true },
 ];
 
 interface PackageInfo {
@@ -85,27 +87,32 @@ export interface BuiltBundle {
   readonly packages: readonly PackageInfo[];
 }
 
+/** The esbuild options of one bundle (also used to rebuild a single bundle in tests). */
+export function esbuildOptions(spec: BundleSpec, outfile: string): esbuild.BuildOptions & { metafile: true } {
+  return {
+    absWorkingDir: REPO,
+    entryPoints: [path.join(REPO, spec.entry)],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile,
+    // Licence headers of bundled code stay in the file; the full texts go to THIRD-PARTY-LICENSES.md.
+    legalComments: 'eof',
+    sourcemap: false,
+    metafile: true,
+    logLevel: 'error',
+    plugins: spec.shared ? [sharedBundlesPlugin(spec.shared)] : [],
+  };
+}
+
 export async function buildBundles(outDir: string = BUNDLE_DIR): Promise<BuiltBundle[]> {
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   const built: BuiltBundle[] = [];
   for (const spec of BUNDLES) {
     const outfile = path.join(outDir, spec.outfile);
-    const result = await esbuild.build({
-      absWorkingDir: REPO,
-      entryPoints: [path.join(REPO, spec.entry)],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      outfile,
-      // Licence headers of bundled code stay in the file; the full texts go to THIRD-PARTY-LICENSES.md.
-      legalComments: 'eof',
-      sourcemap: false,
-      metafile: true,
-      logLevel: 'error',
-      plugins: spec.shared ? [sharedBundlesPlugin(spec.shared)] : [],
-    });
+    const result = await esbuild.build(esbuildOptions(spec, outfile));
     const roots = new Set<string>();
     for (const input of Object.keys(result.metafile!.inputs)) {
       const root = packageRootOf(input);
