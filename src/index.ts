@@ -11,3 +11,16 @@ export * from './registry/tcr-namespace';
 export * from './registry/tcr-service-account';
 export * from './registry/validity';
 export * from './registry/vulnerability-severity';
+
+// CAM access (L2): the TCR API catalog as enum-like values, policies, and CAM principals as grantees.
+export { TcrResourceLevel } from './cam/catalog';
+export * from './cam/tcr-grant-scope';
+export * from './cam/tcr-api';
+export * from './cam/tcr-policy-statement';
+export * from './cam/tcr-policy-document';
+export * from './cam/tcr-policy';
+export * from './cam/tcr-managed-policy';
+export * from './cam/cam-principal';
+export * from './cam/cam-user';
+export * from './cam/cam-group';
+export * from './cam/cam-role';

@@ -174,14 +174,54 @@ export const TCR_API_CATALOG: Readonly<Record<string, TcrApiEntry>> = Object.fre
   ),
 );
 
+/** Edit distance (insert, delete, substitute), case-insensitive; small inputs only, so the O(n*m) table is fine. */
+function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[y.length];
+}
+
+/** The (at most three) catalog API names closest to `name`, nearest first, for "did you mean" messages. */
+export function closestApiNames(name: string): string[] {
+  return Object.keys(TCR_API_CATALOG)
+    .map((api) => ({ api, distance: editDistance(name, api) }))
+    .sort((a, b) => a.distance - b.distance || a.api.localeCompare(b.api))
+    .slice(0, 3)
+    .map((c) => c.api);
+}
+
 /** Looks an API up, failing loudly for a name the catalog does not know (a typo must not become a silent grant). */
 export function tcrApi(api: string): TcrApiEntry {
-  const entry = TCR_API_CATALOG[api];
+  const entry = Object.prototype.hasOwnProperty.call(TCR_API_CATALOG, api) ? TCR_API_CATALOG[api] : undefined;
   if (!entry) {
-    throw new Error(`Unknown TCR API "${api}": not in the TCR API catalog (tencentcloud-sdk-nodejs 4.1.313 + CAM upgrade table)`);
+    throw new Error(
+      `Unknown TCR API "${api}": not in the TCR API catalog (tencentcloud-sdk-nodejs 4.1.313 + CAM upgrade table); `
+      + `closest known names: ${closestApiNames(api).join(', ')}`,
+    );
   }
   return entry;
 }
+
+/** Whether `api` is a catalog API name. */
+export function isTcrApi(api: string): boolean {
+  return Object.prototype.hasOwnProperty.call(TCR_API_CATALOG, api);
+}
+
+/**
+ * CAM action names that are not APIs: the registry (docker / helm) operations a service-account permission or a
+ * CAM policy grants on repositories (cam-tcr-policy-facts.md section 3). Checked on repository resources.
+ */
+export const TCR_REGISTRY_ACTIONS: readonly string[] = [
+  'tcr:CreateHelmChart', 'tcr:DescribeHelmCharts', 'tcr:PullRepository', 'tcr:PushRepository',
+];
 
 /** CAM action name (`tcr:...`) used to authenticate `api`, with the upgrade-table mapping applied. */
 export function camActionFor(api: string): string {

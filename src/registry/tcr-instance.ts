@@ -1,13 +1,20 @@
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import {
+  FULL_ACCESS, ISSUE_TOKENS_ACCESS, MANAGE_NAMESPACES_ACCESS, MANAGE_SERVICE_ACCOUNTS_ACCESS, READ_ACCESS,
+} from '../cam/access-lists';
+import { instanceArn, repositoryArn } from '../cam/catalog';
 import { tcrInstance } from '../providers/tencentcloud';
+import { checkAccountUin } from '../validation/cam-name-rules';
 import {
   ALLOWLIST_PUBLIC_ACCESS_RULE, checkCidrBlock, checkInstanceName, checkPrepaidPeriodMonths, REPLICATION_EDITION_RULE,
   UNIQUE_INSTANCE_NAME_RULE,
 } from '../validation/name-rules';
+import { stackOwnerUin, stackProviderRegion } from './private/arn-context';
 import { earlierOwnedInstanceWithSameName, NamedMember, registerOwnedInstance } from './private/instance-members';
 import { checkLiteral, checkTags, problem } from './private/validation';
 import { TcrBilling } from './tcr-billing';
+import type { ITcrInstanceGrantee } from './tcr-grantee';
 import { TcrInstanceType } from './tcr-instance-type';
 import { TcrNamespace, TcrNamespaceOptions } from './tcr-namespace';
 import { TcrServiceAccount, TcrServiceAccountOptions } from './tcr-service-account';
@@ -22,11 +29,35 @@ export interface ITcrInstance extends IConstruct {
   readonly registryDomain: string;
   /** Region of the instance, when known (used to build CAM resource descriptions). */
   readonly region?: string;
+  /**
+   * UIN of the root account that owns the instance, as used in CAM resource descriptions: the `accountUin`
+   * given, else `owner_uin` of one `tencentcloud_user_info` data source per stack (created on first use).
+   */
+  readonly accountUin: string;
+  /**
+   * Region segment of this instance's CAM resource descriptions: the instance's region, else the region of the
+   * stack's default tencentcloud provider, else empty (which CAM reads as every region).
+   */
+  readonly arnRegion: string;
+  /** CAM resource of the instance: `qcs::tcr:<region>:uin/<uin>:instance/<instanceId>`. */
+  readonly instanceArn: string;
+  /** CAM resource of every namespace and repository of the instance: `qcs::tcr:<region>:uin/<uin>:repository/<instanceId>/*`. */
+  readonly repositoriesArn: string;
 
   /** Creates a namespace in this instance. */
   addNamespace(id: string, options: TcrNamespaceOptions): TcrNamespace;
   /** Creates a service account in this instance. */
   addServiceAccount(id: string, options: TcrServiceAccountOptions): TcrServiceAccount;
+  /** Lets a CAM principal describe the instance, its namespaces, repositories and images (list: `READ_ACCESS`). */
+  grantRead(grantee: ITcrInstanceGrantee): void;
+  /** Lets a CAM principal create, modify, delete and list the instance's namespaces (list: `MANAGE_NAMESPACES_ACCESS`). */
+  grantManageNamespaces(grantee: ITcrInstanceGrantee): void;
+  /** Lets a CAM principal manage service accounts (list: `MANAGE_SERVICE_ACCOUNTS_ACCESS`; resource `*`). */
+  grantManageServiceAccounts(grantee: ITcrInstanceGrantee): void;
+  /** Lets a CAM principal create, list, modify and delete instance tokens (list: `ISSUE_TOKENS_ACCESS`). */
+  grantIssueTokens(grantee: ITcrInstanceGrantee): void;
+  /** Lets a CAM principal do everything on the instance and its repositories (list: `FULL_ACCESS`). */
+  grantFullAccess(grantee: ITcrInstanceGrantee): void;
 }
 
 /** Attributes of an existing instance, for `TcrInstance.fromInstanceAttributes`. */
@@ -40,6 +71,11 @@ export interface TcrInstanceAttributes {
    * @default - unknown
    */
   readonly region?: string;
+  /**
+   * UIN of the root account that owns the instance (used in CAM resource descriptions).
+   * @default - `owner_uin` of a `tencentcloud_user_info` data source of the stack
+   */
+  readonly accountUin?: string;
 }
 
 /** One entry of the public-access allowlist. */
@@ -113,6 +149,12 @@ export interface TcrInstanceProps {
    * @default false
    */
   readonly deleteBucketOnDestroy?: boolean;
+  /**
+   * UIN of the root account the instance is created in, used in CAM resource descriptions (`uin/<uin>`). Set it to
+   * avoid the look-up data source, e.g. where the deploying credentials may not call CAM.
+   * @default - `owner_uin` of a `tencentcloud_user_info` data source of the stack
+   */
+  readonly accountUin?: string;
 }
 
 /** Shared behaviour of owned and imported instances. */
@@ -120,9 +162,54 @@ export abstract class TcrInstanceBase extends Construct implements ITcrInstance 
   public abstract readonly instanceId: string;
   public abstract readonly name: string;
   public abstract readonly region?: string;
+  /** The `accountUin` prop or attribute, when one was given. */
+  protected abstract readonly declaredAccountUin?: string;
+  private resolvedAccountUin?: string;
 
   public get registryDomain(): string {
     return `${this.name}.tencentcloudcr.com`;
+  }
+
+  public get accountUin(): string {
+    this.resolvedAccountUin ??= this.declaredAccountUin ?? stackOwnerUin(this);
+    return this.resolvedAccountUin;
+  }
+
+  public get arnRegion(): string {
+    return this.region ?? stackProviderRegion(this);
+  }
+
+  public get instanceArn(): string {
+    return instanceArn(this.arnRegion, this.accountUin, this.instanceId);
+  }
+
+  public get repositoriesArn(): string {
+    return repositoryArn(this.arnRegion, this.accountUin, this.instanceId, '*');
+  }
+
+  public grantRead(grantee: ITcrInstanceGrantee): void {
+    grantee.addInstanceGrant(this, [...READ_ACCESS]);
+  }
+
+  public grantManageNamespaces(grantee: ITcrInstanceGrantee): void {
+    grantee.addInstanceGrant(this, [...MANAGE_NAMESPACES_ACCESS]);
+  }
+
+  public grantManageServiceAccounts(grantee: ITcrInstanceGrantee): void {
+    grantee.addInstanceGrant(this, [...MANAGE_SERVICE_ACCOUNTS_ACCESS]);
+  }
+
+  public grantIssueTokens(grantee: ITcrInstanceGrantee): void {
+    grantee.addInstanceGrant(this, [...ISSUE_TOKENS_ACCESS]);
+  }
+
+  public grantFullAccess(grantee: ITcrInstanceGrantee): void {
+    grantee.addInstanceGrant(this, [...FULL_ACCESS]);
+  }
+
+  /** Checks the declared account UIN (literal only). */
+  protected checkAccountUin(out: string[], kind: string): void {
+    checkLiteral(out, kind, 'accountUin', this.declaredAccountUin, checkAccountUin);
   }
 
   public addNamespace(id: string, options: TcrNamespaceOptions): TcrNamespace {
@@ -138,16 +225,19 @@ class ImportedTcrInstance extends TcrInstanceBase {
   public readonly instanceId: string;
   public readonly name: string;
   public readonly region?: string;
+  protected readonly declaredAccountUin?: string;
 
   constructor(scope: Construct, id: string, attrs: TcrInstanceAttributes) {
     super(scope, id);
     this.instanceId = attrs.instanceId;
     this.name = attrs.name;
     this.region = attrs.region;
+    this.declaredAccountUin = attrs.accountUin;
     this.node.addValidation({
       validate: () => {
         const out: string[] = [];
         checkLiteral(out, 'TcrInstance (imported)', 'name', attrs.name, checkInstanceName);
+        this.checkAccountUin(out, 'TcrInstance (imported)');
         return out;
       },
     });
@@ -164,6 +254,7 @@ export class TcrInstance extends TcrInstanceBase {
   public readonly instanceId: string;
   public readonly name: string;
   public readonly region?: string = undefined;
+  protected readonly declaredAccountUin?: string;
   /** Edition of the instance. */
   public readonly instanceType: TcrInstanceType;
   /** Public endpoint address (known after apply). */
@@ -176,6 +267,7 @@ export class TcrInstance extends TcrInstanceBase {
   constructor(scope: Construct, id: string, props: TcrInstanceProps) {
     super(scope, id);
     this.name = props.name;
+    this.declaredAccountUin = props.accountUin;
     this.instanceType = props.instanceType ?? TcrInstanceType.BASIC;
     const billing = props.billing;
 
@@ -212,6 +304,7 @@ export class TcrInstance extends TcrInstanceBase {
       out.push(problem(kind, 'name', props.name, `${UNIQUE_INSTANCE_NAME_RULE}; instance ${earlier.construct.node.path} already uses it`));
     }
     checkTags(out, kind, props.tags);
+    this.checkAccountUin(out, kind);
     const period = props.billing?.periodMonths;
     if (period !== undefined && !Token.isUnresolved(period)) {
       const rule = checkPrepaidPeriodMonths(period);

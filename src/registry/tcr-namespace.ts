@@ -5,6 +5,7 @@ import {
   VULNERABILITY_SEVERITY_RULE,
 } from '../validation/name-rules';
 import { earlierNamespaceWithSameName, NamedMember, registerNamespace } from './private/instance-members';
+import { repositoryArn } from '../cam/catalog';
 import { checkLiteral, checkTags, problem } from './private/validation';
 import { TcrAction } from './tcr-action';
 import type { ITcrGrantee } from './tcr-grantee';
@@ -17,6 +18,16 @@ export interface ITcrNamespace extends IConstruct {
   readonly name: string;
   /** The instance holding the namespace. */
   readonly instance: ITcrInstance;
+  /**
+   * CAM resource of the namespace: `qcs::tcr:<region>:uin/<uin>:repository/<instanceId>/<namespace>` (CAM has no
+   * namespace resource type; a namespace is a repository path).
+   */
+  readonly namespaceArn: string;
+  /** CAM resource of every repository in the namespace: `<namespaceArn>/*`. */
+  readonly repositoriesArn: string;
+
+  /** CAM resource of one repository of the namespace: `<namespaceArn>/<repositoryName>`. */
+  repositoryArn(repositoryName: string): string;
 
   /** Grants `actions` (e.g. `TcrAction.PULL_REPOSITORY`) on this namespace to `grantee`. */
   grant(grantee: ITcrGrantee, ...actions: string[]): void;
@@ -81,6 +92,20 @@ export abstract class TcrNamespaceBase extends Construct implements ITcrNamespac
    * @internal
    */
   public abstract readonly _declaredName: string;
+
+  public get namespaceArn(): string {
+    // The declared name, not the reference: a policy need not wait for the namespace, and a literal keeps the
+    // document readable and its length measurable.
+    return repositoryArn(this.instance.arnRegion, this.instance.accountUin, this.instance.instanceId, this._declaredName ?? this.name);
+  }
+
+  public get repositoriesArn(): string {
+    return `${this.namespaceArn}/*`;
+  }
+
+  public repositoryArn(repositoryName: string): string {
+    return `${this.namespaceArn}/${repositoryName}`;
+  }
 
   public grant(grantee: ITcrGrantee, ...actions: string[]): void {
     grantee.addNamespaceGrant(this, actions);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'fs';
 import {
   camActionFor,
+  closestApiNames,
+  isTcrApi,
   instanceArn,
   repositoryArn,
   TCR_API_CATALOG,
@@ -72,4 +74,12 @@ test('ARN helpers build six-segment resources', () => {
   expect(repositoryArn('', '100000000001', 'tcr-abcd1234', 'team-a', 'app')).toBe(
     'qcs::tcr::uin/100000000001:repository/tcr-abcd1234/team-a/app');
   expect(instanceArn('ap-guangzhou', '1', 'tcr-x').split(':')).toHaveLength(6);
+});
+
+test('unknown names suggest the closest known ones (at most three, nearest first)', () => {
+  expect(closestApiNames('DeleteNamspace')[0]).toBe('DeleteNamespace');
+  expect(closestApiNames('describeinstances')[0]).toBe('DescribeInstances');
+  expect(closestApiNames('x')).toHaveLength(3);
+  expect(isTcrApi('DescribeImages')).toBe(true);
+  expect(isTcrApi('toString')).toBe(false);
 });

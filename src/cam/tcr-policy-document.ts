@@ -1,0 +1,195 @@
+import { documentChanges, estimatedLength, RenderedStatement } from './private/rendering';
+import { TcrPolicyStatement } from './tcr-policy-statement';
+
+/** Properties of a `TcrPolicyDocument`. */
+export interface TcrPolicyDocumentProps {
+  /**
+   * Initial statements.
+   * @default - none
+   */
+  readonly statements?: TcrPolicyStatement[];
+}
+
+interface MutableStatement {
+  readonly effect: RenderedStatement['effect'];
+  readonly conditionJson: string;
+  actions: Set<string>;
+  resources: Set<string>;
+}
+
+const keyOf = (values: Set<string>) => [...values].sort().join('\n');
+
+/**
+ * Merges statements with the same effect and condition whose resources coincide (their actions are united) or
+ * whose actions coincide (their resources are united), until nothing merges; both are exact rewrites, so the
+ * document allows and denies exactly what its statements did. Output order is fixed (effect, condition, actions,
+ * resources), so the same statements in any order give the same document.
+ */
+function mergeStatements(statements: readonly RenderedStatement[]): RenderedStatement[] {
+  const groups = new Map<string, MutableStatement[]>();
+  for (const s of statements) {
+    const group = `${s.effect}\n${s.conditionJson}`;
+    const list = groups.get(group) ?? [];
+    list.push({ effect: s.effect, conditionJson: s.conditionJson, actions: new Set(s.actions), resources: new Set(s.resources) });
+    groups.set(group, list);
+  }
+  const merged: RenderedStatement[] = [];
+  for (const group of groups.values()) {
+    let current = group;
+    for (let changed = true; changed;) {
+      const before = current.length;
+      current = mergeBy(mergeBy(current, 'resources', 'actions'), 'actions', 'resources');
+      changed = current.length < before;
+    }
+    for (const s of current) {
+      merged.push({ effect: s.effect, conditionJson: s.conditionJson, actions: [...s.actions].sort(), resources: [...s.resources].sort() });
+    }
+  }
+  const sortKey = (s: RenderedStatement) => [s.effect, s.conditionJson, s.actions.join('\n'), s.resources.join('\n')];
+  return merged.sort((a, b) => {
+    const ka = sortKey(a);
+    const kb = sortKey(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+    return 0;
+  });
+}
+
+/** Statements whose `same` sets are equal become one, with their `union` sets united. */
+function mergeBy(statements: MutableStatement[], same: 'actions' | 'resources', union: 'actions' | 'resources'): MutableStatement[] {
+  const byKey = new Map<string, MutableStatement>();
+  for (const s of statements) {
+    const key = keyOf(s[same]);
+    const existing = byKey.get(key);
+    if (existing) {
+      for (const v of s[union]) existing[union].add(v);
+    } else {
+      byKey.set(key, { effect: s.effect, conditionJson: s.conditionJson, actions: new Set(s.actions), resources: new Set(s.resources) });
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** One statement as CAM policy JSON (keys in a fixed order). */
+function statementJson(s: RenderedStatement): string {
+  const condition = s.conditionJson ? `,"condition":${s.conditionJson}` : '';
+  return `{"effect":${JSON.stringify(s.effect)},"action":${JSON.stringify(s.actions)},"resource":${JSON.stringify(s.resources)}${condition}}`;
+}
+
+function documentJson(statements: readonly RenderedStatement[]): string {
+  return `{"version":"2.0","statement":[${statements.map(statementJson).join(',')}]}`;
+}
+
+/** Characters of an empty document: `{"version":"2.0","statement":[]}`. */
+const DOCUMENT_OVERHEAD = documentJson([]).length;
+
+/**
+ * A CAM policy document (version 2.0) for TCR. Statements with the same effect and conditions are merged when
+ * their actions or resources coincide; actions and resources are de-duplicated and sorted, so the rendered JSON
+ * is deterministic and minimal.
+ */
+export class TcrPolicyDocument {
+  private readonly statementList: TcrPolicyStatement[] = [];
+
+  constructor(props: TcrPolicyDocumentProps = {}) {
+    this.addStatements(...(props.statements ?? []));
+  }
+
+  /** Adds statements. */
+  public addStatements(...statements: TcrPolicyStatement[]): TcrPolicyDocument {
+    this.statementList.push(...statements);
+    documentChanges.count++;
+    return this;
+  }
+
+  /** The statements as added (before merging). */
+  public get statements(): TcrPolicyStatement[] {
+    return [...this.statementList];
+  }
+
+  /** Whether the document has no statement. */
+  public get isEmpty(): boolean {
+    return this.statementList.length === 0;
+  }
+
+  /** The document as minified CAM policy JSON (references stay unresolved until synth). */
+  public toJson(): string {
+    return documentJson(this._merged());
+  }
+
+  /**
+   * Its statements merged, de-duplicated and sorted.
+   * @internal
+   */
+  public _merged(): RenderedStatement[] {
+    return mergeStatements(this.statementList.map((s) => s._render()));
+  }
+
+  /**
+   * The merged statements packed into as few documents as fit in `maxChars` each (first fit, in document order,
+   * so the split is deterministic), as JSON. A statement too long for one document is first cut into statements
+   * over fewer resources (then fewer actions), which allow or deny exactly the same; only a statement of one
+   * action on one resource that is still too long stays whole, in a document of its own (the policy reports it).
+   * @internal
+   */
+  public _split(maxChars: number): string[] {
+    const parts: Array<{ statements: RenderedStatement[]; length: number }> = [];
+    for (const s of this.pieces(maxChars)) {
+      const length = estimatedLength(statementJson(s));
+      const part = parts.find((p) => p.length + (p.statements.length > 0 ? 1 : 0) + length <= maxChars);
+      if (part) {
+        part.length += (part.statements.length > 0 ? 1 : 0) + length;
+        part.statements.push(s);
+      } else {
+        parts.push({ statements: [s], length: DOCUMENT_OVERHEAD + length });
+      }
+    }
+    return parts.length === 0 ? [documentJson([])] : parts.map((p) => documentJson(p.statements));
+  }
+
+  /**
+   * Statements of one action on one resource whose JSON alone makes a document longer than `maxChars`.
+   * @internal
+   */
+  public _oversizedStatements(maxChars: number): Array<{ json: string; length: number }> {
+    return this.pieces(maxChars)
+      .map((s) => statementJson(s))
+      .map((json) => ({ json, length: DOCUMENT_OVERHEAD + estimatedLength(json) }))
+      .filter((s) => s.length > maxChars);
+  }
+
+  /** The merged statements, each cut (by resources, then by actions) until it fits in one document. */
+  private pieces(maxChars: number): RenderedStatement[] {
+    const fits = (s: RenderedStatement) => DOCUMENT_OVERHEAD + estimatedLength(statementJson(s)) <= maxChars;
+    const out: RenderedStatement[] = [];
+    for (const s of this._merged()) {
+      if (fits(s)) {
+        out.push(s);
+        continue;
+      }
+      for (const resources of chunk(s.resources, (r) => fits({ ...s, resources: r }))) {
+        const byResources = { ...s, resources };
+        if (fits(byResources)) {
+          out.push(byResources);
+          continue;
+        }
+        for (const actions of chunk(s.actions, (a) => fits({ ...byResources, actions: a }))) out.push({ ...byResources, actions });
+      }
+    }
+    return out;
+  }
+}
+
+/** Consecutive runs of `values`, each as long as `fits` allows (at least one value each). */
+function chunk(values: readonly string[], fits: (run: string[]) => boolean): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const value of values) {
+    if (run.length > 0 && !fits([...run, value])) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(value);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
