@@ -1,26 +1,33 @@
 /**
- * The signed Tencent Cloud API 3.0 front end: body limits, routing, fault injection, TC3 verification,
- * rate limits, parameter validation, CAM authorization, the handler transaction, the response shape and the
- * request log. It only accepts `POST` API calls; the admin interface is a different server (admin-server.ts).
+ * The signed Tencent Cloud API 3.0 front end: body limits, protocol, TC3 verification, routing, fault
+ * injection, rate limits, the region, parameter validation, CAM authorization, the handler transaction, the
+ * response shape and the request log. It only accepts `POST` API calls; the admin interface is a different server.
+ *
+ * Order of checks: the reference states none, so the caller is authenticated before anything that depends on the
+ * action (routing, faults, region, parameters): an unsigned caller learns only that it is unsigned, never which
+ * actions or versions exist. Only the protocol (method, Content-Type) and the body size come first.
  */
 import * as crypto from 'crypto';
 import * as http from 'http';
 import { accountsOf, callerFor, resolveKey } from './accounts';
 import { ApiError } from './api-error';
 import { API_MODEL, serviceForVersion, servicesWithAction, validateParams } from './api-model';
-import { evaluate } from './cam-evaluator';
+import { evaluate, PolicyDocument } from './cam-evaluator';
 import { FaultInjector, RateLimiter } from './faults';
 import { LogSink, RequestLogEntry, formatLogLine, secretIdPrefix } from './log';
-import { own } from './params';
+import { echo, own } from './params';
 import { ActionContext, Caller, PolicySource, ServiceDefinition } from './service';
 import { StateStore, virtualNow } from './store';
 import { SIGNATURE_MAX_SKEW_SECONDS, parseAuthorization, scopeDate, signatureMatches } from './tc3';
+import { checkRegion } from '../validation/regions';
 
 /** Body limit of the real API 3.0 front end for TC3 POST requests (10 MB). */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-/** Services that are global: their six-segment resources have an empty region. */
-const GLOBAL_SERVICES = new Set(['cam', 'sts']);
+/** Characters of an error message the core sends at most (a safety net under every handler's bounded echo). */
+export const MAX_ERROR_MESSAGE_CHARS = 1024;
+/** Nesting of request parameters accepted; the deepest API structure (`TagSpecification.Tags.0.Key`) has 4. */
+export const MAX_PARAMETER_DEPTH = 16;
 
 export interface ApiServerOptions {
   readonly store: StateStore;
@@ -59,8 +66,26 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * A well-formed parameter error for parameters nested deeper than any API structure, found without recursion so
+ * that no depth of input can overflow the stack later (in validation, error echoes or the state's serialisation).
+ */
+function checkDepth(params: Record<string, unknown>): void {
+  const pending: Array<[unknown, string, number]> = Object.keys(params).map((key) => [params[key], key, 1]);
+  while (pending.length > 0) {
+    const [value, path, depth] = pending.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_PARAMETER_DEPTH) {
+      throw new ApiError('InvalidParameter', `The parameter ${echo(path)} is nested more than ${MAX_PARAMETER_DEPTH} levels deep; no API field is.`);
+    }
+    for (const key of Object.keys(value)) pending.push([(value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1]);
+  }
+}
+
 export class ApiRequestHandler {
   private readonly byService = new Map<string, ServiceDefinition>();
+  /** The policies that apply to the request's caller, parsed once per request. */
+  private readonly policyCache = new WeakMap<ActionContext, PolicyDocument[]>();
 
   constructor(private readonly opts: ApiServerOptions) {
     for (const def of opts.services) this.byService.set(def.service, def);
@@ -96,7 +121,8 @@ export class ApiRequestHandler {
         const error = e instanceof ApiError ? e : new ApiError('InternalError', 'The emulator failed to handle the request.');
         if (!(e instanceof ApiError)) process.emitWarning(`emulator internal error in ${log.action ?? '?'}: ${(e as Error).stack ?? e}`);
         outcome = error.code;
-        this.send(res, 200, { Response: { Error: { Code: error.code, Message: error.message }, RequestId: requestId } });
+        const message = error.message.length > MAX_ERROR_MESSAGE_CHARS ? `${error.message.slice(0, MAX_ERROR_MESSAGE_CHARS)}…` : error.message;
+        this.send(res, 200, { Response: { Error: { Code: error.code, Message: message }, RequestId: requestId } });
       }
     }
     const entry: RequestLogEntry = {
@@ -134,21 +160,21 @@ export class ApiRequestHandler {
   }
 
   private route(req: http.IncomingMessage, action: string, version: string | undefined): Routed {
-    const hostLabel = (header(req, 'host') ?? '').split('.')[0];
+    const hostLabel = (header(req, 'host') ?? '').split('.')[0].toLowerCase();
     const byHost = has(API_MODEL, hostLabel) ? hostLabel : undefined;
     const service = byHost ?? (version !== undefined ? serviceForVersion(version) : undefined);
     if (service === undefined || (version !== undefined && API_MODEL[service].version !== version) || version === undefined) {
       const candidates = byHost ? [byHost] : servicesWithAction(action).filter((s) => this.byService.has(s));
-      if (candidates.length === 0) throw new ApiError('InvalidAction', `The action \`${action}\` is not supported by this emulator.`);
+      if (candidates.length === 0) throw new ApiError('InvalidAction', `The action ${echo(action)} is not supported by this emulator.`);
       if (version === undefined) throw new ApiError('MissingParameter', 'The request is missing the required header `X-TC-Version`.');
       throw new ApiError(
         'NoSuchVersion',
-        `The version \`${version}\` does not exist for the ${candidates.join('/')} API (expected ${candidates.map((s) => API_MODEL[s].version).join('/')}).`,
+        `The version ${echo(version)} does not exist for the ${candidates.join('/')} API (expected ${candidates.map((s) => API_MODEL[s].version).join('/')}).`,
       );
     }
     const definition = this.byService.get(service);
     if (!definition || !has(definition.actions, action)) {
-      throw new ApiError('InvalidAction', `The action \`${action}\` is not supported by the ${service} API in this emulator.`);
+      throw new ApiError('InvalidAction', `The action ${echo(action)} is not supported by the ${service} API in this emulator.`);
     }
     return { service, definition };
   }
@@ -158,11 +184,29 @@ export class ApiRequestHandler {
     log: { service?: string; action?: string; secretIdPrefix?: string; uin?: string },
   ): Promise<Record<string, unknown>> {
     if (req.method !== 'POST') {
-      throw new ApiError('UnsupportedProtocol', `The emulator accepts only POST requests with a JSON body, got ${req.method}.`);
+      throw new ApiError('UnsupportedProtocol', `The emulator accepts only POST requests with a JSON body, got ${echo(req.method)}.`);
+    }
+    const contentType = header(req, 'content-type') ?? '';
+    // The media type exactly (parameters such as `charset=utf-8` may follow): `application/jsonx` is not JSON.
+    if (contentType.split(';')[0].trim().toLowerCase() !== 'application/json') {
+      throw new ApiError('UnsupportedProtocol', `The emulator accepts only Content-Type application/json, got ${echo(contentType)}.`);
     }
     const action = header(req, 'x-tc-action');
+    if (action) {
+      log.action = action;
+      // For the server-side log only: the service is named even when authentication then fails.
+      try {
+        log.service = this.route(req, action, header(req, 'x-tc-version')).service;
+      } catch {
+        // routing errors are answered only after authentication
+      }
+    }
+
+    const store = this.opts.store;
+    store.refresh();
+    const caller = this.authenticate(req, body, log);
+
     if (!action) throw new ApiError('MissingParameter', 'The request is missing the required header `X-TC-Action`.');
-    log.action = action;
     const routed = this.route(req, action, header(req, 'x-tc-version'));
     log.service = routed.service;
 
@@ -172,19 +216,12 @@ export class ApiRequestHandler {
     if (fault?.kind === 'error') throw new ApiError(fault.code!, fault.message ?? `Injected fault ${fault.id}: ${fault.code}.`);
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 
-    const store = this.opts.store;
-    store.refresh();
-    const caller = this.authenticate(req, body, log);
-
     const limit = routed.definition.rateLimits?.[action];
     if (limit !== undefined && !this.opts.rateLimiter.allow(caller.uin, routed.service, action, limit, virtualNow(store.state))) {
       throw new ApiError('RequestLimitExceeded', `${action} is limited to ${limit} requests per second per caller; slow down and retry.`);
     }
 
-    const contentType = header(req, 'content-type') ?? '';
-    if (!contentType.toLowerCase().startsWith('application/json')) {
-      throw new ApiError('UnsupportedProtocol', `The emulator accepts only Content-Type application/json, got ${JSON.stringify(contentType)}.`);
-    }
+    const region = this.regionOf(req, routed, action);
     let params: unknown;
     try {
       params = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
@@ -194,9 +231,9 @@ export class ApiRequestHandler {
     if (params === null || typeof params !== 'object' || Array.isArray(params)) {
       throw new ApiError('InvalidParameter', 'The request body must be a JSON object of parameters.');
     }
+    checkDepth(params as Record<string, unknown>);
     validateParams(routed.service, action, params as Record<string, unknown>);
 
-    const region = header(req, 'x-tc-region');
     return store.transact((state) => {
       const ctx: ActionContext = {
         state,
@@ -205,11 +242,37 @@ export class ApiRequestHandler {
         requestId,
         now: () => virtualNow(state),
         authorize: (camAction, resources) => this.authorize(ctx, routed.service, action, camAction, resources),
-        resourceArn: (service, resource) =>
-          `qcs::${service}:${GLOBAL_SERVICES.has(service) ? '' : region ?? ''}:uin/${caller.ownerUin}:${resource}`,
+        allows: (camAction, resource) => this.allows(ctx, camAction, resource),
+        resourceArn: (service, resource) => `qcs::${service}:${this.isGlobal(service) ? '' : region ?? ''}:uin/${caller.ownerUin}:${resource}`,
       };
       return routed.definition.actions[action](ctx, params as Record<string, any>);
     });
+  }
+
+  /** Global services (CAM, STS) have an empty region segment in their resources. */
+  private isGlobal(service: string): boolean {
+    return this.byService.get(service)?.scope === 'global';
+  }
+
+  /**
+   * The validated X-TC-Region of a regional service's request (required, and a known region), so that every
+   * resource is looked up and authorised in that region. Global services ignore it (INFERRED: CAM's docs make the
+   * common Region parameter optional for CAM, and the SDK sends the client's region when it has one).
+   */
+  private regionOf(req: http.IncomingMessage, routed: Routed, action: string): string | undefined {
+    if (routed.definition.scope === 'global') return undefined;
+    const region = header(req, 'x-tc-region');
+    if (region === undefined || region === '') {
+      throw new ApiError('MissingParameter', `The request is missing the required parameter \`Region\` (header X-TC-Region): ${routed.service} is a regional service.`);
+    }
+    const problem = checkRegion(region);
+    if (problem) {
+      // TCR's CreateInstance documents its own code for this; every other action answers the common one.
+      const documented = own(API_MODEL, routed.service)?.actions[action]?.errors ?? [];
+      const code = documented.includes('InvalidParameter.UnsupportedRegion') ? 'InvalidParameter.UnsupportedRegion' : 'UnsupportedRegion';
+      throw new ApiError(code, `The value ${echo(region)} of parameter \`Region\` (header X-TC-Region) is invalid: it ${problem}.`);
+    }
+    return region;
   }
 
   private authenticate(
@@ -252,9 +315,23 @@ export class ApiRequestHandler {
     return caller;
   }
 
+  private policiesOf(ctx: ActionContext): PolicyDocument[] {
+    let policies = this.policyCache.get(ctx);
+    if (!policies) {
+      policies = this.opts.policies.policiesFor(ctx.state, ctx.caller);
+      this.policyCache.set(ctx, policies);
+    }
+    return policies;
+  }
+
+  private allows(ctx: ActionContext, camAction: string, resource: string): boolean {
+    if (ctx.caller.type === 'root') return true;
+    return evaluate(this.policiesOf(ctx), { action: camAction, resource, ownerUin: ctx.caller.ownerUin }) === 'allow';
+  }
+
   private authorize(ctx: ActionContext, service: string, apiAction: string, camAction: string, resources: readonly string[]): void {
     if (ctx.caller.type === 'root') return;
-    const policies = this.opts.policies.policiesFor(ctx.state, ctx.caller);
+    const policies = this.policiesOf(ctx);
     const targets = resources.length > 0 ? resources : [ctx.resourceArn(service, '*')];
     for (const resource of targets) {
       const decision = evaluate(policies, { action: camAction, resource, ownerUin: ctx.caller.ownerUin });

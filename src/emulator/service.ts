@@ -27,7 +27,7 @@ export interface ActionContext {
   /** The whole emulator state; each service reads and writes only its own slice (`state.tcr`, `state.ssm`, ...). */
   readonly state: EmulatorState;
   readonly caller: Caller;
-  /** X-TC-Region, if sent. */
+  /** The validated X-TC-Region for a regional service; undefined for a global one. */
   readonly region: string | undefined;
   readonly requestId: string;
   /** Virtual clock, epoch milliseconds (advanced through the admin interface). */
@@ -38,6 +38,11 @@ export interface ActionContext {
    * Throws the API's UnauthorizedOperation error when denied.
    */
   authorize(camAction: string, resources: readonly string[]): void;
+  /**
+   * True when the caller may perform `camAction` on the six-segment `resource` (root: always). List actions
+   * filter what they return with it, so that a caller sees only the resources CAM allows it (never throws).
+   */
+  allows(camAction: string, resource: string): boolean;
   /** Builds `qcs::<service>:<region>:uin/<ownerUin>:<resource>` for the caller's account. */
   resourceArn(service: string, resource: string): string;
 }
@@ -50,6 +55,11 @@ export interface ServiceDefinition {
   readonly service: 'tcr' | 'ssm' | 'cam' | 'sts';
   /** X-TC-Version this service answers, e.g. `2019-09-24`. */
   readonly version: string;
+  /**
+   * `regional` (the default): every request needs a known X-TC-Region, and resources carry it; `global` (CAM,
+   * STS): the region is not needed and resources have an empty region segment.
+   */
+  readonly scope?: 'regional' | 'global';
   readonly actions: Readonly<Record<string, ActionHandler>>;
   /** Requests per second allowed per caller and action, where the API documents one. */
   readonly rateLimits?: Readonly<Record<string, number>>;

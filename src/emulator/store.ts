@@ -6,8 +6,10 @@
  *   version, so a failed call never leaves half an update behind.
  * - After a request that changed the state, the file is rewritten atomically (temp file + rename, mode 0600:
  *   it holds secret keys and secret values, like the real services' databases do).
- * - Before each request the file's identity (inode, size, mtime) is compared with the last one seen; if another
- *   process replaced it, it is re-loaded.
+ * - Every transaction reads the file under the lock and re-loads it when its text differs from the last state
+ *   this process committed or loaded. A change stamp (inode, size, mtime) is not enough: a freed inode is reused
+ *   by the next temp file and mtime has the file system's coarse tick, so another process's write of the same
+ *   size within one tick looked unchanged and was overwritten (a lost update); the text comparison is exact.
  * - Every transaction (re-load, change, write) holds a lock file next to the state file (`<file>.lock`, created
  *   with O_EXCL), so two processes changing the state at the same moment are serialised instead of one silently
  *   overwriting the other's update. Handlers are synchronous, so the lock is held for microseconds; a lock left by
@@ -40,8 +42,8 @@ function sleepSync(ms: number): void {
 
 export class StateStore {
   private current: EmulatorState;
+  /** The JSON text of the last state committed or loaded: what the file holds if no other process wrote since. */
   private committed: string;
-  private fileStamp: string | undefined;
 
   private lockDepth = 0;
 
@@ -62,11 +64,20 @@ export class StateStore {
     return this.current;
   }
 
-  /** Re-loads the state file when another process replaced it. */
+  /**
+   * Re-loads the state file when another process changed it. Inside a transaction this runs under the lock, so
+   * nothing can change the file between this read and the transaction's write.
+   */
   refresh(): void {
     if (!this.persistPath) return;
-    const stamp = this.stampOf();
-    if (stamp !== undefined && stamp !== this.fileStamp) this.loadFromFile();
+    let text: string;
+    try {
+      text = fs.readFileSync(this.persistPath, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return; // not written yet (or removed): keep the memory state
+      throw e;
+    }
+    if (text !== this.committed) this.load(text);
   }
 
   /** Runs `fn` on the state as one transaction (see the module comment). */
@@ -153,17 +164,11 @@ export class StateStore {
     }
   }
 
-  private stampOf(): string | undefined {
-    try {
-      const st = fs.statSync(this.persistPath!);
-      return `${st.ino}:${st.size}:${st.mtimeMs}`;
-    } catch {
-      return undefined;
-    }
+  private loadFromFile(): void {
+    this.load(fs.readFileSync(this.persistPath!, 'utf8'));
   }
 
-  private loadFromFile(): void {
-    const text = fs.readFileSync(this.persistPath!, 'utf8');
+  private load(text: string): void {
     let parsed: EmulatorState;
     try {
       parsed = JSON.parse(text);
@@ -174,8 +179,8 @@ export class StateStore {
       throw new Error(`emulator state file ${this.persistPath} has formatVersion ${JSON.stringify(parsed.formatVersion)}, expected ${STATE_FORMAT_VERSION}`);
     }
     this.current = parsed;
-    this.committed = JSON.stringify(parsed);
-    this.fileStamp = this.stampOf();
+    // The file's own text, so that the next refresh sees it as unchanged (another writer may format differently).
+    this.committed = text;
   }
 
   private writeFile(serialized: string): void {
@@ -185,7 +190,6 @@ export class StateStore {
     const tmp = path.join(dir, `.${path.basename(this.persistPath)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
     fs.writeFileSync(tmp, serialized, { mode: 0o600 });
     fs.renameSync(tmp, this.persistPath);
-    this.fileStamp = this.stampOf();
   }
 }
 

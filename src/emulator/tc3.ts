@@ -143,10 +143,12 @@ export interface VerifyRequest {
  * Comparisons are constant-time.
  */
 export function signatureMatches(req: VerifyRequest): boolean {
-  const hostHeader = req.headers.host ?? '';
+  // TC3 canonical headers are `key:value` with key and value in lowercase (Tencent's signature v3 doc), so a
+  // mixed-case Host or Content-Type is signed in lowercase, with or without the port alike.
+  const hostHeader = (req.headers.host ?? '').toLowerCase();
   const hostname = hostHeader.replace(/:\d+$/, '');
   const hosts = hostname === hostHeader ? [hostHeader] : [hostname, hostHeader];
-  const contentType = req.headers['content-type'] ?? '';
+  const contentType = (req.headers['content-type'] ?? '').toLowerCase();
   let matched = false;
   for (const host of hosts) {
     let expected: string;

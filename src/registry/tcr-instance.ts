@@ -8,7 +8,7 @@ import { tcrInstance } from '../providers/tencentcloud';
 import { checkAccountUin } from '../validation/cam-name-rules';
 import {
   ALLOWLIST_PUBLIC_ACCESS_RULE, checkCidrBlock, checkInstanceName, checkPrepaidPeriodMonths, REPLICATION_EDITION_RULE,
-  UNIQUE_INSTANCE_NAME_RULE,
+  REGISTRY_DOMAIN_SUFFIX, UNIQUE_INSTANCE_NAME_RULE,
 } from '../validation/name-rules';
 import { stackOwnerUin, stackProviderRegion } from './private/arn-context';
 import { earlierOwnedInstanceWithSameName, NamedMember, registerOwnedInstance } from './private/instance-members';
@@ -167,7 +167,7 @@ export abstract class TcrInstanceBase extends Construct implements ITcrInstance 
   private resolvedAccountUin?: string;
 
   public get registryDomain(): string {
-    return `${this.name}.tencentcloudcr.com`;
+    return `${this.name}${REGISTRY_DOMAIN_SUFFIX}`;
   }
 
   public get accountUin(): string {

@@ -104,14 +104,21 @@ export function checkSecretName(name: string): string | undefined {
   return undefined;
 }
 
-/** Actions a TCR service-account permission may carry (SDK `Permission` model; provider schema description). */
-export const SERVICE_ACCOUNT_ACTIONS: readonly string[] = [
-  'tcr:CreateHelmChart',
-  'tcr:CreateRepository',
-  'tcr:DescribeHelmCharts',
-  'tcr:PullRepository',
-  'tcr:PushRepository',
-];
+/**
+ * Actions a TCR service-account permission may carry (SDK `Permission` model; provider schema description), by the
+ * names the constructs' `TcrAction` gives them. The one home of this vocabulary: constructs, emulator and
+ * provider stand-in import it.
+ */
+export const SERVICE_ACCOUNT_ACTION = {
+  PULL_REPOSITORY: 'tcr:PullRepository',
+  PUSH_REPOSITORY: 'tcr:PushRepository',
+  CREATE_REPOSITORY: 'tcr:CreateRepository',
+  CREATE_HELM_CHART: 'tcr:CreateHelmChart',
+  DESCRIBE_HELM_CHARTS: 'tcr:DescribeHelmCharts',
+} as const;
+
+/** SERVICE_ACCOUNT_ACTION's values, sorted. */
+export const SERVICE_ACCOUNT_ACTIONS: readonly string[] = Object.values(SERVICE_ACCOUNT_ACTION).sort();
 
 /** Console default validity of a new service account, in days (TCR "Managing Service Accounts"). */
 export const SERVICE_ACCOUNT_DEFAULT_VALIDITY_DAYS = 30;
@@ -201,6 +208,9 @@ export function checkCidrBlock(cidr: string): string | undefined {
 /** Names of namespaces and of service accounts are unique within one instance (TCR returns ErrorNameExists). */
 export const UNIQUE_IN_INSTANCE_RULE = 'must be unique within one TCR instance';
 
+/** The public registry domain suffix: an instance named `acme` is served (and logged in to) at `acme.tencentcloudcr.com`. */
+export const REGISTRY_DOMAIN_SUFFIX = '.tencentcloudcr.com';
+
 /** Instance names are registry domains (`<name>.tencentcloudcr.com`), unique across all of Tencent Cloud. */
 export const UNIQUE_INSTANCE_NAME_RULE =
   'must be unique: it is the registry domain <name>.tencentcloudcr.com, so two instances can never share it';
@@ -221,8 +231,14 @@ export function checkServiceAccountAction(action: string): string | undefined {
   return SERVICE_ACCOUNT_ACTIONS.includes(action) ? undefined : SERVICE_ACCOUNT_ACTION_RULE;
 }
 
-/** Vulnerability blocking severities (provider schema: "currently only supports low, medium, high"). */
-export const VULNERABILITY_SEVERITIES: readonly string[] = ['low', 'medium', 'high'];
+/**
+ * Vulnerability blocking severities (provider schema: "currently only supports low, medium, high"), by the names
+ * the constructs' `VulnerabilitySeverity` gives them; constructs, emulator and stand-in import them from here.
+ */
+export const VULNERABILITY_SEVERITY = { LOW: 'low', MEDIUM: 'medium', HIGH: 'high' } as const;
+
+/** VULNERABILITY_SEVERITY's values, lowest first. */
+export const VULNERABILITY_SEVERITIES: readonly string[] = [VULNERABILITY_SEVERITY.LOW, VULNERABILITY_SEVERITY.MEDIUM, VULNERABILITY_SEVERITY.HIGH];
 export const BLOCK_SEVERITY_RULE = 'can only be set together with blockVulnerableImages: true';
 
 /** Replications are a premium-edition feature (provider schema: "premium only"). */

@@ -17,6 +17,14 @@ export function camClient(handle: EmulatorHandle, credential: Credentials) {
   return new tencentcloud.cam.v20190116.Client({ credential, region: 'ap-guangzhou', profile: profile(handle) });
 }
 
+export function tcrClient(handle: EmulatorHandle, credential: Credentials, region = 'ap-guangzhou') {
+  return new tencentcloud.tcr.v20190924.Client({ credential, region, profile: profile(handle) });
+}
+
+export function ssmClient(handle: EmulatorHandle, credential: Credentials, region = 'ap-guangzhou') {
+  return new tencentcloud.ssm.v20190923.Client({ credential, region, profile: profile(handle) });
+}
+
 export function stsClient(handle: EmulatorHandle, credential: Credentials) {
   return new tencentcloud.sts.v20180813.Client({ credential, region: 'ap-guangzhou', profile: profile(handle) });
 }

@@ -121,6 +121,36 @@ describe('persistence', () => {
     }
   });
 
+  test('another writer\'s change is seen even when inode, size and mtime are unchanged', () => {
+    // The root cause of lost updates between processes: a write that leaves the change stamp as it was.
+    const file = tmpFile('state.json');
+    const store = new StateStore(file, () => ({ formatVersion: 1, counter: 0 }));
+    store.transact((s) => { s.counter = 1; });
+    const tick = 1_700_000_000; // a whole second, which utimes sets exactly
+    fs.utimesSync(file, tick, tick);
+    store.refresh(); // the store has now seen the file as it is, stamp included
+    const before = fs.statSync(file);
+    fs.writeFileSync(file, JSON.stringify({ formatVersion: 1, counter: 2 })); // same length, same inode
+    fs.utimesSync(file, tick, tick);
+    const after = fs.statSync(file);
+    expect([after.ino, after.size, after.mtimeMs]).toEqual([before.ino, before.size, before.mtimeMs]);
+    store.transact((s) => { s.counter += 10; });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).counter).toBe(12);
+  });
+
+  test('a state file written in another format is read, and a removed one is not an error', () => {
+    const file = tmpFile('state.json');
+    const store = new StateStore(file, () => ({ formatVersion: 1, counter: 0 }));
+    fs.writeFileSync(file, JSON.stringify({ formatVersion: 1, counter: 5 }, null, 2));
+    store.refresh();
+    expect(store.state.counter).toBe(5);
+    fs.rmSync(file);
+    store.refresh();
+    expect(store.state.counter).toBe(5);
+    store.transact((s) => { s.counter += 1; });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).counter).toBe(6);
+  });
+
   test('a lock left by a crashed process is taken over once it is stale', () => {
     const file = tmpFile('state.json');
     const store = new StateStore(file, () => ({ formatVersion: 1, counter: 0 }));

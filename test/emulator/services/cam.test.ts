@@ -230,9 +230,19 @@ describe('CAM evaluation on every sub-account call (allow/deny matrix through th
     expect(res.body.Response.Error.Message).toContain('tcr:CreateNamespace');
     expect(res.body.Response.Error.Message).toContain(`qcs::tcr:ap-guangzhou:uin/${handle.root.uin}:repository/tcr-abc/ns`);
     const list = await rawRequest(handle, {
+      action: 'DescribeInstances',
+      version: '2019-09-24',
+      body: '{}',
+      secretId: dev.secretId,
+      secretKey: dev.secretKey,
+      extraHeaders: { 'X-TC-Region': 'ap-guangzhou' },
+    });
+    expect(list.body.Response.Error.Message).toContain(`qcs::tcr:ap-guangzhou:uin/${handle.root.uin}:*`);
+    // Without a region there is no resource with an empty region segment to evaluate: the region is required.
+    const regionless = await rawRequest(handle, {
       action: 'DescribeInstances', version: '2019-09-24', body: '{}', secretId: dev.secretId, secretKey: dev.secretKey,
     });
-    expect(list.body.Response.Error.Message).toContain(`qcs::tcr::uin/${handle.root.uin}:*`);
+    expect(regionless.body.Response.Error).toMatchObject({ Code: 'MissingParameter', Message: expect.stringContaining('Region') });
   });
 
   test('a sub-account needs CAM permissions for CAM calls (AuthFailure.UnauthorizedOperation there)', async () => {

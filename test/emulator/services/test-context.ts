@@ -14,6 +14,10 @@ export interface TestHarness {
   authorized: Array<{ action: string; resources: readonly string[] }>;
   /** Actions (CAM names) that authorize() denies. */
   deny: Set<string>;
+  /** Every (action, resource) a list action filtered its results by, through allows(). */
+  filtered: Array<{ action: string; resource: string }>;
+  /** Resources (six-segment) that allows() denies, whatever the action. */
+  hidden: Set<string>;
   call(action: string, params?: Record<string, any>, options?: { caller?: Caller; region?: string | null }): Record<string, any>;
   /** Calls and returns the thrown ApiError (fails the test if the call succeeds). */
   fail(action: string, params?: Record<string, any>, options?: { caller?: Caller; region?: string | null }): ApiError;
@@ -25,6 +29,8 @@ export function harness(service: ServiceDefinition, start = Date.UTC(2026, 10, 2
     clock: { now: start },
     authorized: [],
     deny: new Set(),
+    filtered: [],
+    hidden: new Set(),
     call(action, params = {}, options = {}) {
       const caller = options.caller ?? ROOT;
       const region = options.region === null ? undefined : options.region ?? 'ap-guangzhou';
@@ -37,6 +43,10 @@ export function harness(service: ServiceDefinition, start = Date.UTC(2026, 10, 2
         authorize(camAction, resources) {
           h.authorized.push({ action: camAction, resources });
           if (h.deny.has(camAction)) throw new ApiError('UnauthorizedOperation', `denied ${camAction}`);
+        },
+        allows(camAction, resource) {
+          h.filtered.push({ action: camAction, resource });
+          return !h.deny.has(camAction) && !h.hidden.has(resource);
         },
         resourceArn: (svc, resource) => `qcs::${svc}:${region ?? ''}:uin/${caller.ownerUin}:${resource}`,
       };

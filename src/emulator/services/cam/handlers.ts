@@ -4,7 +4,7 @@
  */
 import { CamModel, PrincipalKind, StoredPolicy } from './model';
 import { ApiError } from '../../api-error';
-import { handlersWithParams, Params } from '../../params';
+import { echo, handlersWithParams, Params } from '../../params';
 import { ActionContext, ServiceDefinition } from '../../service';
 
 function modelFor(ctx: ActionContext): CamModel {
@@ -73,6 +73,7 @@ function rolePrincipal(model: CamModel, p: Params, idField: string, nameField: s
 export const camService: ServiceDefinition = {
   service: 'cam',
   version: '2019-01-16',
+  scope: 'global',
   actions: handlersWithParams('cam', {
     CreatePolicy(ctx, p) {
       ctx.authorize('cam:CreatePolicy', [ctx.resourceArn('cam', 'policy/*')]);
@@ -135,7 +136,8 @@ export const camService: ServiceDefinition = {
         throw p.invalid('Scope', scope, 'must be All, QCS or Local', 'InvalidParameter.ScopeError');
       }
       // The emulator has no preset (QCS) policies.
-      let list = scope === 'QCS' ? [] : model.ownPolicies();
+      // Each policy on its own resource: an allow on `policy/123` lists only that policy.
+      let list = (scope === 'QCS' ? [] : model.ownPolicies()).filter((policy) => ctx.allows('cam:ListPolicies', policyArn(ctx, policy.PolicyId)));
       if (keyword) list = list.filter((policy) => policy.PolicyName.includes(keyword));
       list.sort((a, b) => b.PolicyId - a.PolicyId);
       return {
@@ -161,7 +163,7 @@ export const camService: ServiceDefinition = {
       const user = modelFor(ctx).userByName(name);
       // Authorized before the existence check, so a caller without the permission learns nothing about the name.
       ctx.authorize('cam:GetUser', [ctx.resourceArn('cam', `uin/${user?.uin ?? '*'}`)]);
-      if (!user) throw new ApiError('ResourceNotFound.UserNotExist', `The sub-user ${JSON.stringify(name.slice(0, 64))} does not exist.`);
+      if (!user) throw new ApiError('ResourceNotFound.UserNotExist', `The sub-user ${echo(name)} does not exist.`);
       return { Uin: Number(user.uin), Name: user.name, Uid: Number(user.uin), Remark: '', ConsoleLogin: 0, PhoneNum: '', CountryCode: '', Email: '' };
     },
 

@@ -180,7 +180,9 @@ function listSecrets(ctx: ActionContext, p: Params) {
     throw p.invalid('TagFilters', rawFilters, 'must be a list of {"TagKey", "TagValue": [...]}');
   }
   const tagFilters = rawFilters.map((f: any) => ({ key: f.TagKey as string, values: (f.TagValue ?? []) as string[] }));
-  const selected = model.secrets({ state, secretType, search, tagFilters, order });
+  // Each secret on its own resource: an allow on `secret/app-*` lists only those secrets.
+  const selected = model.secrets({ state, secretType, search, tagFilters, order })
+    .filter((secret) => ctx.allows('ssm:ListSecrets', secretArn(ctx, secret.name)));
   return {
     TotalCount: selected.length,
     SecretMetadatas: selected.slice(offset, offset + limit).map((s) => ({

@@ -7,7 +7,7 @@
  */
 import { checkSecretName, checkSecretVersionId, SSM_LIMITS } from '../../../validation/name-rules';
 import { ApiError } from '../../api-error';
-import { invalidValue, own } from '../../params';
+import { echo, invalidValue, own } from '../../params';
 import { EmulatorState } from '../../service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -182,7 +182,7 @@ export class SsmModel {
   /** The secret of the caller's account and region, or `notFoundCode`. */
   secret(name: string, notFoundCode = 'ResourceNotFound'): SsmSecretRecord {
     const secret = own(this.slice.secrets, this.key(name));
-    if (!secret) throw new ApiError(notFoundCode, `The secret \`SecretName\` "${name}" does not exist.`);
+    if (!secret) throw new ApiError(notFoundCode, `The secret \`SecretName\` ${echo(name)} does not exist.`);
     return secret;
   }
 
@@ -195,7 +195,7 @@ export class SsmModel {
 
   version(secret: SsmSecretRecord, versionId: string): SsmVersionRecord {
     const version = secret.versions.find((v) => v.versionId === versionId);
-    if (!version) throw new ApiError('ResourceNotFound', `The version \`VersionId\` "${versionId}" of secret "${secret.name}" does not exist.`);
+    if (!version) throw new ApiError('ResourceNotFound', `The version \`VersionId\` ${echo(versionId)} of secret "${secret.name}" does not exist.`);
     return version;
   }
 

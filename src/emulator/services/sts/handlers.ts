@@ -6,6 +6,7 @@ import { ServiceDefinition } from '../../service';
 export const stsService: ServiceDefinition = {
   service: 'sts',
   version: '2018-08-13',
+  scope: 'global',
   actions: handlersWithParams('sts', {
     GetCallerIdentity(ctx) {
       const identity = callerIdentity(ctx.caller);

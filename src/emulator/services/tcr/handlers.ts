@@ -10,13 +10,13 @@ import { handlersWithParams, Params, requiredRegion } from '../../params';
 import { ActionContext, ServiceDefinition } from '../../service';
 
 function modelFor(ctx: ActionContext): TcrModel {
-  return new TcrModel(ctx.state, { ownerUin: ctx.caller.ownerUin, region: ctx.region, now: ctx.now() });
+  return new TcrModel(ctx.state, { ownerUin: ctx.caller.ownerUin, region: requiredRegion(ctx), now: ctx.now() });
 }
 
-/** Authorizes `api` against the resource its catalog level names. */
+/** Authorizes `api` against the resource its catalog level names, in the request's (validated) region. */
 function authorize(ctx: ActionContext, api: string, instanceId: string, namespace?: string): void {
   const entry = tcrApi(api);
-  const region = ctx.region ?? '';
+  const region = requiredRegion(ctx);
   const uin = ctx.caller.ownerUin;
   let resources: string[];
   switch (entry.resourceLevel) {
@@ -31,6 +31,15 @@ function authorize(ctx: ActionContext, api: string, instanceId: string, namespac
       resources = ['*'];
   }
   ctx.authorize(camActionFor(api), resources);
+}
+
+/**
+ * The items of a list answer the caller may see: each is checked as `api`'s CAM action on its own resource, as
+ * CAM does for resource-level list APIs, so an allow on `team` does not show `team-secret`.
+ */
+function visible<T>(ctx: ActionContext, api: string, items: readonly T[], resourceOf: (item: T) => string): T[] {
+  const camAction = camActionFor(api);
+  return items.filter((item) => ctx.allows(camAction, resourceOf(item)));
 }
 
 const TAGS_RULE = 'must be {"ResourceType": string, "Tags": [{"Key", "Value"}]}';
@@ -52,7 +61,7 @@ function tagsFrom(p: Params, field: string): TcrTag[] {
 // Instances
 
 function createInstance(ctx: ActionContext, p: Params) {
-  const region = requiredRegion(ctx);
+  requiredRegion(ctx);
   const name = p.string('RegistryName');
   const type = p.string('RegistryType');
   const chargeType = p.optionalInteger('RegistryChargeType', 0, 1) ?? 0;
@@ -80,7 +89,7 @@ function createInstance(ctx: ActionContext, p: Params) {
   model.checkNewInstance(input);
   const id = model.newInstanceId();
   authorize(ctx, 'CreateInstance', id);
-  model.createInstance(id, region, input);
+  model.createInstance(id, input);
   return { RegistryId: id };
 }
 
@@ -99,8 +108,11 @@ function describeInstances(ctx: ActionContext, p: Params) {
     return { name: filter.Name as string, values: (filter.Values ?? []) as string[] };
   });
   const wanted: string[] | undefined = ids && (ids as string[]).length > 0 ? ids as string[] : undefined;
-  ctx.authorize(camActionFor('DescribeInstances'), (wanted ?? ['*']).map((id) => instanceArn(ctx.region ?? '', ctx.caller.ownerUin, id)));
-  const selected = modelFor(ctx).instances({ ids: wanted, allRegion, filters });
+  const region = requiredRegion(ctx);
+  ctx.authorize(camActionFor('DescribeInstances'), (wanted ?? ['*']).map((id) => instanceArn(region, ctx.caller.ownerUin, id)));
+  // Each instance in its own region: with AllRegion, an instance elsewhere needs an allow there too.
+  const selected = visible(ctx, 'DescribeInstances', modelFor(ctx).instances({ ids: wanted, allRegion, filters }),
+    (instance) => instanceArn(instance.region, ctx.caller.ownerUin, instance.id));
   return { TotalCount: selected.length, Registries: selected.slice(offset, offset + limit).map(registryView) };
 }
 
@@ -240,7 +252,8 @@ function describeNamespaces(ctx: ActionContext, p: Params) {
     if (!filter || filter.Name !== 'Tags') throw p.invalid(`Filters.${i}.Name`, filter?.Name, 'must be Tags');
     tagFilters.push(...(filter.Values ?? []));
   });
-  const selected = model.namespaces(instance, name, tagFilters);
+  const selected = visible(ctx, 'DescribeNamespaces', model.namespaces(instance, name, tagFilters),
+    (ns) => repositoryArn(instance.region, ctx.caller.ownerUin, instance.id, ns.name));
   const page = all ? selected : selected.slice(offset, offset + limit);
   return { NamespaceList: page.map(namespaceView), TotalCount: selected.length };
 }
@@ -269,10 +282,12 @@ function describeImages(ctx: ActionContext, p: Params) {
   const limit = p.pageLimit('Limit', 20, 100);
   const page = p.optionalInteger('Offset', 0) || 1;
   ctx.authorize(camActionFor('DescribeImages'), [
-    repositoryArn(ctx.region ?? '', ctx.caller.ownerUin, registryId, namespaceName, `${repositoryName}/${version && exact ? version : '*'}`),
+    repositoryArn(requiredRegion(ctx), ctx.caller.ownerUin, registryId, namespaceName, `${repositoryName}/${version && exact ? version : '*'}`),
   ]);
   const model = modelFor(ctx);
-  const selected = model.images(model.instance(registryId, 'ResourceNotFound'), namespaceName, repositoryName, { version, exact, digest });
+  const instance = model.instance(registryId, 'ResourceNotFound');
+  const selected = visible(ctx, 'DescribeImages', model.images(instance, namespaceName, repositoryName, { version, exact, digest }),
+    (image) => repositoryArn(instance.region, ctx.caller.ownerUin, instance.id, namespaceName, `${repositoryName}/${image.tag}`));
   return { ImageInfoList: selected.slice((page - 1) * limit, page * limit).map(imageView), TotalCount: selected.length };
 }
 
@@ -318,6 +333,7 @@ function describeServiceAccounts(ctx: ActionContext, p: Params) {
     if (!filter || filter.Name !== 'ServiceAccountName') throw p.invalid(`Filters.${i}.Name`, filter?.Name, 'must be ServiceAccountName');
     nameFilters.push(...(filter.Values ?? []).map((v: unknown) => String(v)));
   });
+  // No finer resource than the operation-level `*` checked above exists for service accounts: nothing to filter.
   const selected = model.serviceAccounts(instance, nameFilters);
   const page = all ? selected : selected.slice(offset, offset + limit);
   return { ServiceAccounts: page.map((account) => serviceAccountView(account, embed)), TotalCount: selected.length };
@@ -380,6 +396,7 @@ function describeInstanceToken(ctx: ActionContext, p: Params) {
   const instance = model.instance(registryId, 'InvalidParameter');
   const offset = p.optionalInteger('Offset', 0) ?? 0;
   const limit = p.pageLimit('Limit', 20, 200);
+  // Tokens are part of the instance (instance-level, authorised above): nothing finer to filter by.
   const tokens = model.longTermTokens(instance);
   return { TotalCount: tokens.length, Tokens: tokens.slice(offset, offset + limit).map((token) => tokenView(instance, token)) };
 }

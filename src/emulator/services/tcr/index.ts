@@ -9,4 +9,4 @@ export type {
 } from './model';
 export { verifyRegistryLogin } from './registry-login';
 export type { RegistryLoginResult } from './registry-login';
-export { REGISTRY_DOMAIN_SUFFIX } from './views';
+export { REGISTRY_DOMAIN_SUFFIX } from '../../../validation/name-rules';

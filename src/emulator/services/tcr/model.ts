@@ -26,7 +26,7 @@ import {
   VULNERABILITY_SEVERITIES,
 } from '../../../validation/name-rules';
 import { ApiError } from '../../api-error';
-import { invalidValue, own } from '../../params';
+import { echo, invalidValue, own } from '../../params';
 import { EmulatorState } from '../../service';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -240,8 +240,8 @@ export const INSTANCE_FILTERS: Readonly<Record<string, (instance: TcrInstanceRec
 /** Who the model acts for: the caller's root account, the request's region and the virtual clock. */
 export interface TcrScope {
   readonly ownerUin: string;
-  /** The request's region; undefined only where the service does not require one. */
-  readonly region: string | undefined;
+  /** The request's validated region: every look-up and every new instance is in it. */
+  readonly region: string;
   readonly now: number;
 }
 
@@ -272,7 +272,7 @@ export class TcrModel {
     return id;
   }
 
-  createInstance(id: string, region: string, input: NewInstance): TcrInstanceRecord {
+  createInstance(id: string, input: NewInstance): TcrInstanceRecord {
     // The name is a global DNS label, so it is unique across all accounts and regions.
     if (Object.values(this.slice.instances).some((instance) => instance.name === input.name)) {
       throw new ApiError('InvalidParameter.ErrorNameExists', `The instance name \`RegistryName\` "${input.name}" already exists.`);
@@ -282,7 +282,7 @@ export class TcrModel {
       name: input.name,
       type: input.type,
       ownerUin: this.scope.ownerUin,
-      region,
+      region: this.scope.region,
       // INFERRED: the real instance is "Pending" for minutes; the emulator reports "Running" at once so pollers finish.
       status: 'Running',
       createdAt: this.scope.now,
@@ -305,19 +305,17 @@ export class TcrModel {
   /** An instance of the caller's account and region; `notFoundCode` is the code the action documents. */
   instance(registryId: string, notFoundCode: string): TcrInstanceRecord {
     const instance = own(this.slice.instances, registryId);
-    const region = this.scope.region;
-    if (!instance || instance.ownerUin !== this.scope.ownerUin || (region !== undefined && instance.region !== region)) {
-      throw new ApiError(notFoundCode, `The instance \`RegistryId\` "${registryId}" does not exist in this account and region.`);
+    if (!instance || instance.ownerUin !== this.scope.ownerUin || instance.region !== this.scope.region) {
+      throw new ApiError(notFoundCode, `The instance \`RegistryId\` ${echo(registryId)} does not exist in this account and region.`);
     }
     return instance;
   }
 
   /** The caller's instances matching `query`, oldest first. */
   instances(query: InstanceQuery): TcrInstanceRecord[] {
-    const region = this.scope.region;
     return Object.values(this.slice.instances)
       .filter((instance) => instance.ownerUin === this.scope.ownerUin)
-      .filter((instance) => query.allRegion || region === undefined || instance.region === region)
+      .filter((instance) => query.allRegion || instance.region === this.scope.region)
       .filter((instance) => !query.ids || query.ids.includes(instance.id))
       .filter((instance) => query.filters.every((f) => f.values.includes(INSTANCE_FILTERS[f.name](instance))))
       .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
@@ -424,7 +422,7 @@ export class TcrModel {
   deleteNamespace(instance: TcrInstanceRecord, name: string): void {
     const namespace = own(instance.namespaces, name);
     if (!namespace) {
-      throw new ApiError('ResourceNotFound.TcrResourceNotFound', `The namespace \`NamespaceName\` "${name}" does not exist in instance ${instance.id}.`);
+      throw new ApiError('ResourceNotFound.TcrResourceNotFound', `The namespace \`NamespaceName\` ${echo(name)} does not exist in instance ${instance.id}.`);
     }
     // Like Harbor underneath TCR: a namespace that still holds repositories cannot be deleted (412 -> PreconditionFailed).
     if (namespace.repositories.length > 0) {
@@ -446,7 +444,7 @@ export class TcrModel {
   ): TcrImageRecord[] {
     const namespace = own(instance.namespaces, namespaceName);
     if (!namespace || !namespace.repositories.includes(repositoryName)) {
-      throw new ApiError('ResourceNotFound', `The repository "${namespaceName}/${repositoryName}" does not exist in instance ${instance.id}.`);
+      throw new ApiError('ResourceNotFound', `The repository ${echo(`${namespaceName}/${repositoryName}`)} does not exist in instance ${instance.id}.`);
     }
     const images = (namespace.images && own(namespace.images, repositoryName)) ?? [];
     const { version, exact, digest: wanted } = filter;
@@ -526,7 +524,7 @@ export class TcrModel {
   serviceAccount(instance: TcrInstanceRecord, name: string): TcrServiceAccountRecord {
     const account = own(instance.serviceAccounts, stripServiceAccountPrefix(name));
     if (!account) {
-      throw new ApiError(INVALID, `The service account \`Name\` "${name}" does not exist in instance ${instance.id}.`);
+      throw new ApiError(INVALID, `The service account \`Name\` ${echo(name)} does not exist in instance ${instance.id}.`);
     }
     return account;
   }
@@ -608,7 +606,7 @@ export class TcrModel {
   longTermToken(instance: TcrInstanceRecord, tokenId: string): TcrTokenRecord {
     const token = own(instance.tokens, tokenId);
     if (!token || token.type !== 'longterm') {
-      throw new ApiError(INVALID, `The long-term token \`TokenId\` "${tokenId}" does not exist in instance ${instance.id}.`);
+      throw new ApiError(INVALID, `The long-term token \`TokenId\` ${echo(tokenId)} does not exist in instance ${instance.id}.`);
     }
     return token;
   }

@@ -3,10 +3,8 @@
  * response models). Times are ISO-8601 strings; `ExpiresAt`, `ExpTime` and `ExpiredAt` are epoch milliseconds.
  */
 import { DAY_MS, TcrImageRecord, TcrInstanceRecord, TcrNamespaceRecord, TcrServiceAccountRecord, TcrTokenRecord } from './model';
-import { SERVICE_ACCOUNT_PREFIX, TEMP_TOKEN_VALIDITY_MS } from '../../../validation/name-rules';
+import { REGISTRY_DOMAIN_SUFFIX, SERVICE_ACCOUNT_PREFIX, TEMP_TOKEN_VALIDITY_MS } from '../../../validation/name-rules';
 
-/** Public registry domain suffix: an instance named `demo` is served at `demo.tencentcloudcr.com`. */
-export const REGISTRY_DOMAIN_SUFFIX = '.tencentcloudcr.com';
 
 /** Region ids reported in `Registry.RegionId` (Tencent Cloud numeric region ids; unknown regions report 0). */
 const REGION_IDS: Readonly<Record<string, number>> = {
