@@ -3,6 +3,7 @@
  * `group/<id>`, `roleName/<name>`), call the model and render the view. State and rules live in ./model.
  */
 import { CamModel, PrincipalKind, StoredPolicy } from './model';
+import { PRINCIPAL_HANDLERS } from './principal-handlers';
 import { ApiError } from '../../api-error';
 import { handlersWithParams, Params } from '../../params';
 import { ActionContext, ServiceDefinition } from '../../service';
@@ -74,6 +75,7 @@ export const camService: ServiceDefinition = {
   service: 'cam',
   version: '2019-01-16',
   actions: handlersWithParams('cam', {
+    ...PRINCIPAL_HANDLERS,
     CreatePolicy(ctx, p) {
       ctx.authorize('cam:CreatePolicy', [ctx.resourceArn('cam', 'policy/*')]);
       const policy = modelFor(ctx).createPolicy({
@@ -154,15 +156,6 @@ export const camService: ServiceDefinition = {
         })),
         ServiceTypeList: [],
       };
-    },
-
-    GetUser(ctx, p) {
-      const name = p.string('Name');
-      const user = modelFor(ctx).userByName(name);
-      // Authorized before the existence check, so a caller without the permission learns nothing about the name.
-      ctx.authorize('cam:GetUser', [ctx.resourceArn('cam', `uin/${user?.uin ?? '*'}`)]);
-      if (!user) throw new ApiError('ResourceNotFound.UserNotExist', `The sub-user ${JSON.stringify(name.slice(0, 64))} does not exist.`);
-      return { Uin: Number(user.uin), Name: user.name, Uid: Number(user.uin), Remark: '', ConsoleLogin: 0, PhoneNum: '', CountryCode: '', Email: '' };
     },
 
     ListAttachedUserPolicies(ctx, p) {
