@@ -15,6 +15,8 @@ import {
   ValidateProviderConfigRequest, ValidateProviderConfigResponse, ValidateResourceConfigRequest, ValidateResourceConfigResponse,
 } from './protocol';
 import { camGroupPolicyAttachment, camPolicy, camRolePolicyAttachment, camUserPolicyAttachment } from './resources/cam';
+import { camGroup, camRole, camUser } from './resources/cam-principals';
+import { DataSourceDefinition, tcrInstancesData } from './resources/datasources';
 import { ssmSecret, ssmSecretVersion, validateSecretVersionV2 } from './resources/ssm';
 import { tcrInstance, tcrNamespace, tcrServiceAccount, tcrToken } from './resources/tcr';
 import { ResourceContext, ResourceDefinition } from './resources/types';
@@ -27,11 +29,19 @@ export const IMPLEMENTED: Readonly<Record<string, ResourceDefinition>> = {
   tencentcloud_tcr_service_account: tcrServiceAccount,
   tencentcloud_tcr_token: tcrToken,
   tencentcloud_cam_policy: camPolicy,
+  tencentcloud_cam_user: camUser,
+  tencentcloud_cam_group: camGroup,
+  tencentcloud_cam_role: camRole,
   tencentcloud_cam_user_policy_attachment: camUserPolicyAttachment,
   tencentcloud_cam_group_policy_attachment: camGroupPolicyAttachment,
   tencentcloud_cam_role_policy_attachment: camRolePolicyAttachment,
   tencentcloud_ssm_secret: ssmSecret,
   tencentcloud_ssm_secret_version: ssmSecretVersion,
+};
+
+/** Data sources the stand-in reads against the emulator. */
+export const DATA_SOURCES: Readonly<Record<string, DataSourceDefinition>> = {
+  tencentcloud_tcr_instances: tcrInstancesData,
 };
 
 /** Validation-only rules for schema resources the stand-in plans but does not apply. */
@@ -228,14 +238,24 @@ export class StandInProvider {
     return { importedResources: [imported], diagnostics: [] };
   }
 
-  ReadDataSource(req: ReadDataSourceRequest): ReadDataSourceResponse {
-    return {
-      diagnostics: [{
-        severity: 'ERROR',
-        summary: `data source ${req.typeName} is not supported by the tencentcloud stand-in provider`,
-        detail: 'The stand-in serves the data source schemas for validation and planning only.',
-      }],
-    };
+  async ReadDataSource(req: ReadDataSourceRequest): Promise<ReadDataSourceResponse> {
+    const typeName = req.typeName ?? '';
+    const impl = DATA_SOURCES[typeName];
+    const schema = this.schemas.data_source_schemas?.[typeName];
+    if (!impl || !schema) {
+      return {
+        diagnostics: [{
+          severity: 'ERROR',
+          summary: `data source ${typeName} is not supported by the tencentcloud stand-in provider`,
+          detail: `The stand-in serves every data source schema for validation and planning, and reads only: ${Object.keys(DATA_SOURCES).join(', ')}.`,
+        }],
+      };
+    }
+    const config = this.decode(req.config, schema) ?? {};
+    return this.guard(`read data ${typeName}`, async (): Promise<ReadDataSourceResponse> => {
+      const value = complete(schema.block, unknownsToNull(await impl.read(this.context(), config)));
+      return { state: this.encode(value, `data.${typeName}`, schema) };
+    });
   }
 
   /** terraform's graceful stop (Ctrl-C): in-flight operations end at their next API call. */
@@ -265,7 +285,7 @@ export class StandInProvider {
   }
 
   /** Runs one RPC; on failure answers one error diagnostic, with `stateOnError()` as new_state when given. */
-  private async guard<R extends { diagnostics?: Diagnostic[]; newState?: DynamicValue | null }>(
+  private async guard<R extends object>(
     what: string, fn: () => Promise<R>, stateOnError?: () => DynamicValue | null | undefined,
   ): Promise<R> {
     try {
@@ -279,7 +299,7 @@ export class StandInProvider {
       const diag: Diagnostic = e instanceof ProviderError
         ? { severity: 'ERROR', summary: e.message, detail: e.detail, ...(e.path ? { attribute: { steps: e.path.map((s) => (typeof s === 'number' ? { elementKeyInt: s } : { attributeName: s })) } } : {}) }
         : { severity: 'ERROR', summary: `${what} failed`, detail: text };
-      return { ...(stateOnError ? { newState: stateOnError() } : {}), diagnostics: [diag] } as R;
+      return { ...(stateOnError ? { newState: stateOnError() } : {}), diagnostics: [diag] } as unknown as R;
     }
   }
 

@@ -52,6 +52,24 @@ export const FORCE_NEW_CASES: Readonly<Record<string, Case>> = {
     forceNew: { name: 'p2' },
     inPlace: { document: '{"version":"2.0","statement":[{"effect":"allow","action":["tcr:*"],"resource":["*"]}]}', description: 'b' },
   },
+  tencentcloud_cam_user: {
+    prior: {
+      id: 'dev', name: 'dev', remark: '', force_delete: false, use_api: true, console_login: false, need_reset_password: true, uin: 100000000002, uid: 100000000002,
+    },
+    forceNew: { name: 'dev2' },
+    inPlace: { remark: 'r', console_login: true, phone_num: '1', email: 'a@example.com', force_delete: true, tags: { a: 'b' } },
+  },
+  tencentcloud_cam_group: {
+    prior: { id: '5', name: 'devs', remark: 'a', create_time: 't' },
+    // No ForceNew: a new name is an UpdateGroup.
+    forceNew: {},
+    inPlace: { name: 'devs2', remark: 'b' },
+  },
+  tencentcloud_cam_role: {
+    prior: { id: '4611686018427387905', name: 'nodes', document: '{"version":"2.0","statement":[]}', session_duration: 7200, console_login: false },
+    forceNew: { name: 'nodes2' },
+    inPlace: { document: '{"version":"2.0","statement":[{}]}', description: 'd', console_login: true, session_duration: 3600, tags: { a: 'b' } },
+  },
   tencentcloud_cam_user_policy_attachment: {
     prior: { id: 'bot#1', user_name: 'bot', policy_id: '1' },
     forceNew: { user_name: 'bot2', user_id: '100', policy_id: '2' },

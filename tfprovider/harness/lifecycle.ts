@@ -37,8 +37,10 @@ export interface LifecycleResult {
   readonly runs: readonly RunResult[];
 }
 
-/** Services whose slices hold resources terraform creates; account/clock/key bookkeeping is not compared. */
-const RESOURCE_SLICES = ['tcr', 'ssm', 'cam'];
+/** Services whose slices hold resources terraform creates; the clock and id counters are not compared. */
+const RESOURCE_SLICES = ['tcr', 'ssm', 'cam', 'tag'];
+/** The parts of the core's accounts slice that CAM users, groups and roles (and their keys) live in. */
+const ACCOUNT_PARTS = ['users', 'groups', 'roles', 'keys'];
 
 /** The emulator's resources only: id counters (`next*`) dropped, empty containers pruned. */
 export function resourceSnapshot(state: Record<string, unknown>): unknown {
@@ -56,7 +58,11 @@ export function resourceSnapshot(state: Record<string, unknown>): unknown {
     }
     return v;
   };
-  return Object.fromEntries(RESOURCE_SLICES.map((s) => [s, prune(state[s]) ?? null]));
+  const accounts = (state.accounts ?? {}) as Record<string, unknown>;
+  return {
+    ...Object.fromEntries(RESOURCE_SLICES.map((s) => [s, prune(state[s]) ?? null])),
+    accounts: Object.fromEntries(ACCOUNT_PARTS.map((p) => [p, prune(accounts[p]) ?? null])),
+  };
 }
 
 function summarize(r: RunResult): string {

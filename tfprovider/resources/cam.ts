@@ -4,7 +4,8 @@
 import { ApiCallError } from '../api';
 import { ProviderError } from '../diagnostics';
 import { Obj } from '../plan';
-import { isNotFound, orPrior, readBack, splitId, str } from './common';
+import { isNotFound, orPrior, readBack, splitId, str, tagsFromApi, tagsToApi } from './common';
+import { tagsWrite } from './tags';
 import { ResourceContext, ResourceDefinition } from './types';
 
 /**
@@ -30,7 +31,8 @@ export function policyDocumentForceCheck(doc: string, attr = 'document'): void {
   });
 }
 
-function sameJson(a: string | null | undefined, b: string | null | undefined): boolean {
+/** The same JSON document, whatever the key order and spacing (what the provider's DiffSuppressFunc compares). */
+export function sameJson(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a === b) return true;
   try {
     return JSON.stringify(sortKeys(JSON.parse(a ?? 'null'))) === JSON.stringify(sortKeys(JSON.parse(b ?? 'null')));
@@ -68,6 +70,8 @@ export const camPolicy: ResourceDefinition = {
       PolicyName: str(p.name),
       PolicyDocument: str(p.document),
       ...(str(p.description) !== undefined ? { Description: str(p.description) } : {}),
+      // As the provider: CreatePolicy takes the tags itself.
+      ...(tagsToApi(p.tags) ? { Tags: tagsToApi(p.tags) } : {}),
     });
     const id = String(resp.PolicyId);
     ctx.created?.(id);
@@ -85,6 +89,8 @@ export const camPolicy: ResourceDefinition = {
       type: pol.Type ?? null,
       create_time: pol.AddTime ?? null,
       update_time: pol.UpdateTime ?? pol.AddTime ?? null,
+      // Read from GetPolicy, and only when there are some (the provider leaves the state's value otherwise).
+      ...(Array.isArray(pol.Tags) && pol.Tags.length > 0 ? { tags: tagsFromApi(pol.Tags, null) } : {}),
     };
   },
   async update(ctx, prior, p) {
@@ -95,6 +101,9 @@ export const camPolicy: ResourceDefinition = {
       PolicyDocument: str(p.document),
       Description: str(p.description) ?? '',
     });
+    if (JSON.stringify(prior.tags ?? {}) !== JSON.stringify(p.tags ?? {})) {
+      await tagsWrite(ctx, { service: 'cam', type: 'policy', region: ctx.region, id: String(id) }, prior.tags, p.tags);
+    }
     return readBack(this, ctx, { ...prior, ...p, id: prior.id }, `policy ${id} not found after update`);
   },
   async delete(ctx, s) {

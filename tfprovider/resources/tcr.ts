@@ -6,7 +6,12 @@ import { UNKNOWN } from '../codec';
 import { ProviderError } from '../diagnostics';
 import { known, Obj } from '../plan';
 import { bool, intInRange, isNotFound, num, orPrior, readBack, splitId, str, tagsFromApi, tagsToApi, unsupported } from './common';
+import { TagResource, tagsRead, tagsWrite } from './tags';
 import { ResourceContext, ResourceDefinition, waitFor } from './types';
+
+const instanceTags = (ctx: ResourceContext, id: string): TagResource => ({ service: 'tcr', type: 'instance', region: ctx.region, id });
+/** The provider tags a service account as an `instance` resource whose id is `<registryId>#<name>`. */
+const accountTags = instanceTags;
 
 
 async function describeInstance(ctx: ResourceContext, id: string): Promise<any | undefined> {
@@ -44,7 +49,6 @@ export const tcrInstance: ResourceDefinition = {
   async create(ctx, p) {
     if ((known<unknown[]>(p.replications) ?? []).length > 0) unsupported('replications (CreateReplicationInstance)');
     const charge = num(p.registry_charge_type) ?? 1;
-    const tags = tagsToApi(p.tags);
     const resp = await ctx.api.call('tcr', 'CreateInstance', {
       RegistryName: str(p.name),
       RegistryType: str(p.instance_type),
@@ -58,8 +62,6 @@ export const tcrInstance: ResourceDefinition = {
       ...(bool(p.deletion_protection) !== undefined ? { DeletionProtection: bool(p.deletion_protection) } : {}),
       ...(bool(p.enable_cos_maz) !== undefined ? { EnableCosMAZ: bool(p.enable_cos_maz) } : {}),
       ...(bool(p.enable_cos_versioning) !== undefined ? { EnableCosVersioning: bool(p.enable_cos_versioning) } : {}),
-      // The provider tags through the Tag API after creation; the emulator has no Tag API, so tags go in the request.
-      ...(tags ? { TagSpecification: { ResourceType: 'instance', Tags: tags } } : {}),
     });
     const id = String(resp.RegistryId);
     ctx.created?.(id);
@@ -73,6 +75,8 @@ export const tcrInstance: ResourceDefinition = {
     // added only when it is open.
     const open = bool(p.open_public_operation);
     if (open !== undefined) await setPublicEndpoint(ctx, id, open);
+    // As the provider: the tags go through the Tag API once the instance runs, not in CreateInstance.
+    await tagsWrite(ctx, instanceTags(ctx, id), null, p.tags);
     const policies = securityPoliciesOf(p.security_policy);
     if (policies.length > 0) {
       if (open) await ctx.api.call('tcr', 'CreateMultipleSecurityPolicy', { RegistryId: id, SecurityGroupPolicySet: policies });
@@ -107,12 +111,13 @@ export const tcrInstance: ResourceDefinition = {
     out.deletion_protection = inst.DeletionProtection ?? s.deletion_protection ?? false;
     out.enable_cos_maz = inst.EnableCosMAZ ?? s.enable_cos_maz ?? false;
     out.enable_cos_versioning = inst.EnableCosVersioning ?? s.enable_cos_versioning ?? false;
-    out.tags = tagsFromApi(inst.TagSpecification?.Tags, s.tags);
+    // The provider reads them back from the instance view (TagSpecification), an empty map when there are none.
+    out.tags = tagsFromApi(inst.TagSpecification?.Tags, null) ?? {};
     out.replications = known(s.replications) ?? [];
     return out;
   },
   async update(ctx, prior, p) {
-    for (const attr of ['tags', 'replications', 'instance_charge_type_prepaid_period']) {
+    for (const attr of ['replications', 'instance_charge_type_prepaid_period']) {
       if (JSON.stringify(prior[attr] ?? null) !== JSON.stringify(p[attr] ?? null)) unsupported(`changing ${attr} of tencentcloud_tcr_instance`);
     }
     const id = String(prior.id);
@@ -138,6 +143,7 @@ export const tcrInstance: ResourceDefinition = {
       });
     }
     if (add.length) await ctx.api.call('tcr', 'CreateMultipleSecurityPolicy', { RegistryId: id, SecurityGroupPolicySet: add });
+    if (JSON.stringify(prior.tags ?? {}) !== JSON.stringify(p.tags ?? {})) await tagsWrite(ctx, instanceTags(ctx, id), prior.tags, p.tags);
     return readBack(this, ctx, { ...prior, ...p, id: prior.id }, `tcr instance ${String(prior.id)} not found`);
   },
   async delete(ctx, s) {
@@ -194,17 +200,22 @@ export const tcrNamespace: ResourceDefinition = {
       is_auto_scan: ns.AutoScan ?? s.is_auto_scan ?? false,
       is_prevent_vul: ns.PreventVUL ?? s.is_prevent_vul ?? false,
       severity: orPrior(ns.Severity, s.severity),
-      tags: tagsFromApi(ns.TagSpecification?.Tags, s.tags) ?? {},
+      tags: tagsFromApi(ns.TagSpecification?.Tags, null) ?? {},
       cve_whitelist_items: ns.CVEWhitelistItems?.length
         ? ns.CVEWhitelistItems.map((c: any) => ({ cve_id: c.CVEID ?? null }))
         : known(s.cve_whitelist_items) ?? [],
     };
   },
-  async update(_ctx, prior, p) {
-    for (const attr of ['is_public', 'is_auto_scan', 'is_prevent_vul', 'severity', 'cve_whitelist_items', 'tags']) {
+  async update(ctx, prior, p) {
+    for (const attr of ['is_public', 'is_auto_scan', 'is_prevent_vul', 'severity', 'cve_whitelist_items']) {
       if (JSON.stringify(prior[attr] ?? null) !== JSON.stringify(p[attr] ?? null)) unsupported(`changing ${attr} of tencentcloud_tcr_namespace (ModifyNamespace)`);
     }
-    return { ...prior };
+    // As the provider: ModifyNamespace has no tags, they go through the Tag API (tcr:repository/<instance>/<name>).
+    if (JSON.stringify(prior.tags ?? {}) !== JSON.stringify(p.tags ?? {})) {
+      const [registryId, name] = splitId(String(prior.id), 2, '<registryId>#<namespaceName>');
+      await tagsWrite(ctx, { service: 'tcr', type: 'repository', region: ctx.region, id: `${registryId}/${name}` }, prior.tags, p.tags);
+    }
+    return readBack(this, ctx, { ...prior, ...p, id: prior.id }, `namespace ${String(prior.id)} not found after update`);
   },
   async delete(ctx, s) {
     const [registryId, name] = splitId(String(s.id), 2, '<registryId>#<namespaceName>');
@@ -247,11 +258,8 @@ export const tcrServiceAccount: ResourceDefinition = {
       ...(disable !== undefined ? { Disable: disable } : {}),
     });
     ctx.created?.(`${registryId}#${name}`);
-    if (tagsToApi(p.tags)) {
-      // The provider tags the account through the Tag API (qcs::tcr:<region>:uin/:instance/<registryId>#<name>),
-      // which the emulator does not serve: the tags stay in state only. Logged so that nobody mistakes them for applied.
-      ctx.log.warn(`tcr_service_account ${registryId}#${name}: tags kept in state only (no Tag API in the emulator)`);
-    }
+    // As the provider: tags through the Tag API, under the instance resource type with the account's id.
+    await tagsWrite(ctx, accountTags(ctx, `${registryId}#${name}`), null, p.tags);
     if (typeof resp.Name !== 'string' || !resp.Name.includes(name)) {
       throw new ProviderError('CreateServiceAccount returned an unexpected name', `expected a name containing "${name}"`);
     }
@@ -289,6 +297,7 @@ export const tcrServiceAccount: ResourceDefinition = {
     }
     // Passwords are never returned by the API: the value from create/update stays in state.
     out.password = known(s.password) ?? null;
+    out.tags = await tagsRead(ctx, accountTags(ctx, String(s.id)));
     return out;
   },
   async update(ctx, prior, p) {
@@ -314,6 +323,7 @@ export const tcrServiceAccount: ResourceDefinition = {
       const pw = await ctx.api.call('tcr', 'ModifyServiceAccountPassword', { RegistryId: registryId, Name: name, Random: false, Password: str(p.password) });
       password = pw.Password ?? str(p.password);
     }
+    if (changed('tags')) await tagsWrite(ctx, accountTags(ctx, `${registryId}#${name}`), prior.tags, p.tags);
     return readBack(this, ctx, { ...prior, ...p, password }, `service account ${name} not found after update`);
   },
   async delete(ctx, s) {

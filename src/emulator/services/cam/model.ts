@@ -10,6 +10,7 @@ import { ApiError } from '../../api-error';
 import { PolicyDocument, PolicyDocumentError, parsePolicyDocument } from '../../cam-evaluator';
 import { echo, own } from '../../params';
 import { Caller, EmulatorState, PolicySource } from '../../service';
+import type { PrincipalsState } from './principals';
 
 export interface StoredPolicy {
   readonly PolicyId: number;
@@ -27,6 +28,8 @@ export interface CamState {
   policies: Record<string, StoredPolicy>;
   /** Policy ids attached per principal: `user` by sub-account uin, `group` by group id, `role` by role id. */
   attachments: { user: Record<string, number[]>; group: Record<string, number[]>; role: Record<string, number[]> };
+  /** What the CAM API reports of users, groups and roles beyond the core's accounts (see ./principals). */
+  principals?: PrincipalsState;
 }
 
 export type PrincipalKind = keyof CamState['attachments'];

@@ -39,8 +39,8 @@ export interface SecretDigest {
 }
 
 export interface TcrTag {
-  readonly Key: string;
-  readonly Value: string;
+  Key: string;
+  Value: string;
 }
 
 export interface TcrNamespaceRecord {
@@ -83,6 +83,8 @@ export interface TcrServiceAccountRecord {
   updatedAt: number;
   permissions: TcrPermissionRecord[];
   password: SecretDigest;
+  /** Set through the Tag API (`tcr:instance/<registryId>#<name>`, as the provider tags service accounts). */
+  tags?: TcrTag[];
 }
 
 export interface TcrTokenRecord {
