@@ -2,8 +2,9 @@
  * Data sources the stand-in reads (the rest of the schema's data sources validate only): tencentcloud_tcr_instances,
  * which the provider's acceptance tests use to find their pre-existing instance (tcacctest.DefaultTCRInstanceData).
  * Follows data_source_tc_tcr_instances.go at v1.83.25: DescribeInstances with a RegistryName filter and/or the
- * instance id, 200 a page; the id is helper.DataResourceIdsHash of the instance ids.
+ * instance id, 200 a page.
  */
+import * as crypto from 'crypto';
 import { Obj } from '../plan';
 import { str } from './common';
 import { ResourceContext } from './types';
@@ -12,20 +13,13 @@ export interface DataSourceDefinition {
   read(ctx: ResourceContext, config: Obj): Promise<Obj>;
 }
 
-/** CRC-32 (IEEE), as Go's hash/crc32 ChecksumIEEE: written here because node:zlib has crc32 only from Node 22. */
-function crc32(text: string): number {
-  let crc = 0xffffffff;
-  for (const byte of Buffer.from(text, 'utf8')) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** helper.DataResourceIdsHash: the ids joined with "-" after each, hashed with helper.HashString (crc32, made non-negative). */
+/**
+ * The provider's id is helper.DataResourceIdsHash (a crc32 of the ids); nothing reads it back, so any stable
+ * non-negative number derived from the ids serves: here the first 31 bits of their SHA-256.
+ */
 export function dataResourceIdsHash(ids: readonly string[]): string {
-  const v = crc32(ids.map((id) => `${id}-`).join('')) | 0;
-  return String(v >= 0 ? v : -v);
+  const digest = crypto.createHash('sha256').update(ids.map((id) => `${id}-`).join('')).digest();
+  return String(digest.readUInt32BE(0) % 2147483648);
 }
 
 export const tcrInstancesData: DataSourceDefinition = {

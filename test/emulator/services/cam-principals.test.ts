@@ -91,8 +91,14 @@ describe('CAM roles', () => {
     const list = h.call('DescribeRoleList', { Page: 1, Rp: 200 });
     expect(list.TotalNum).toBe(1);
     expect(list.List[0]).toMatchObject({
-      RoleId, RoleName: 'tke-nodes', PolicyDocument: TRUST, Description: 'nodes', ConsoleLogin: 1, SessionDuration: 7200,
-      RoleArn: `qcs::cam::uin/${ROOT.uin}:roleName/tke-nodes`, Tags: [{ Key: 'team', Value: 'a' }],
+      RoleId,
+      RoleName: 'tke-nodes',
+      PolicyDocument: TRUST,
+      Description: 'nodes',
+      ConsoleLogin: 1,
+      SessionDuration: 7200,
+      RoleArn: `qcs::cam::uin/${ROOT.uin}:roleName/tke-nodes`,
+      Tags: [{ Key: 'team', Value: 'a' }],
     });
     expect(h.fail('CreateRole', { RoleName: 'tke-nodes', PolicyDocument: TRUST }).code).toBe('InvalidParameter.RoleNameInUse');
     h.call('UpdateRoleDescription', { RoleId, Description: 'worker nodes' });

@@ -1,7 +1,7 @@
+import { runAcceptance, SET, Step } from './acceptance';
 import { EmulatorHandle } from '../../../src/emulator';
 import { TencentApi } from '../../../tfprovider/api';
 import { PluginLog } from '../../../tfprovider/log';
-import { runAcceptance, SET, Step } from './acceptance';
 
 /**
  * Conformance with TestAccTencentCloudTcrNamespace_basic_and_update and TestAccTencentCloudTcrToken_basic_and_update
@@ -29,14 +29,23 @@ const instanceData = {
 test('TestAccTencentCloudTcrNamespace_basic_and_update', async () => {
   const namespace = (name: string, on: boolean, severity: string, cve: string) => ({
     ...instanceData,
-    resource: { tencentcloud_tcr_namespace: { mytcr_namespace: {
-      instance_id: '${local.tcr_id}', name, is_public: on, is_auto_scan: on, is_prevent_vul: on, severity, cve_whitelist_items: [{ cve_id: cve }],
-    } } },
+    resource: {
+      tencentcloud_tcr_namespace: {
+        mytcr_namespace: {
+          instance_id: '${local.tcr_id}', name, is_public: on, is_auto_scan: on, is_prevent_vul: on, severity, cve_whitelist_items: [{ cve_id: cve }],
+        },
+      },
+    },
   });
   const checks = (name: string, on: string, severity: string, cve: string) => ({
     'tencentcloud_tcr_namespace.mytcr_namespace': {
-      'name': name, 'is_public': on, 'is_auto_scan': on, 'is_prevent_vul': on, 'severity': severity,
-      'cve_whitelist_items.#': '1', 'cve_whitelist_items.0.cve_id': cve,
+      'name': name,
+      'is_public': on,
+      'is_auto_scan': on,
+      'is_prevent_vul': on,
+      'severity': severity,
+      'cve_whitelist_items.#': '1',
+      'cve_whitelist_items.0.cve_id': cve,
     },
   });
   await runAcceptance({

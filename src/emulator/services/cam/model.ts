@@ -4,13 +4,13 @@
  * name rules come from src/validation/name-rules.ts (CAM_LIMITS, checkPolicyName); document syntax from the
  * evaluator's parser, so the policies the emulator stores are exactly the ones it can evaluate.
  */
+import type { PrincipalsState } from './principals';
 import { CAM_LIMITS, checkPolicyName } from '../../../validation/name-rules';
 import { AccountsState, accountsOf, SubAccount } from '../../accounts';
 import { ApiError } from '../../api-error';
 import { PolicyDocument, PolicyDocumentError, parsePolicyDocument } from '../../cam-evaluator';
 import { echo, own } from '../../params';
 import { Caller, EmulatorState, PolicySource } from '../../service';
-import type { PrincipalsState } from './principals';
 
 export interface StoredPolicy {
   readonly PolicyId: number;

@@ -114,7 +114,10 @@ export const PRINCIPAL_HANDLERS: Readonly<Record<string, ParamsHandler>> = {
       GroupNum: members.length,
       Remark: profile.remark,
       CreateTime: profile.createTime,
-      UserInfo: members.map((u) => ({ Uid: Number(u.uin), Uin: Number(u.uin), Name: u.name, Remark: model.userProfile(u).remark, CreateTime: model.userProfile(u).createTime, UserType: 0 })),
+      UserInfo: members.map((u) => {
+        const member = model.userProfile(u);
+        return { Uid: Number(u.uin), Uin: Number(u.uin), Name: u.name, Remark: member.remark, CreateTime: member.createTime, UserType: 0 };
+      }),
     };
   },
 

@@ -13,11 +13,11 @@
  * with an effect, an action and a principal).
  */
 import * as crypto from 'crypto';
+import { camOf, camTime, CamState } from './model';
 import { AccountsState, accountsOf, createGroup, createKeyPair, createRole, createSubAccount, Group, Role, SubAccount } from '../../accounts';
 import { ApiError } from '../../api-error';
 import { echo, own } from '../../params';
 import { EmulatorState } from '../../service';
-import { camOf, camTime, CamState } from './model';
 
 export interface UserProfile {
   remark: string;

@@ -120,7 +120,9 @@ function checkTag(key: string, value: string): void {
 }
 
 /** ModifyResourceTags: replace or add some tags, delete others; a key may not be in both lists. */
-export function modifyTags(state: EmulatorState, ownerUin: string, r: TaggedResource, replace: Record<string, string>, remove: readonly string[]): void {
+export function modifyTags(
+  state: EmulatorState, ownerUin: string, r: TaggedResource, replace: Record<string, string>, remove: readonly string[],
+): void {
   const both = remove.filter((k) => k in replace);
   if (both.length) throw new ApiError('InvalidParameterValue.DeleteTagsParamError', `Tag key ${echo(both[0])} is both replaced and deleted.`);
   for (const [k, v] of Object.entries(replace)) checkTag(k, v);
