@@ -16,7 +16,7 @@ import {
 } from './protocol';
 import { camGroupPolicyAttachment, camPolicy, camRolePolicyAttachment, camUserPolicyAttachment } from './resources/cam';
 import { camGroup, camRole, camUser } from './resources/cam-principals';
-import { DataSourceDefinition, tcrInstancesData } from './resources/datasources';
+import { camPoliciesData, DataSourceDefinition, tcrInstancesData } from './resources/datasources';
 import { ssmSecret, ssmSecretVersion, validateSecretVersionV2 } from './resources/ssm';
 import { tcrInstance, tcrNamespace, tcrServiceAccount, tcrToken } from './resources/tcr';
 import { ResourceContext, ResourceDefinition } from './resources/types';
@@ -42,6 +42,7 @@ export const IMPLEMENTED: Readonly<Record<string, ResourceDefinition>> = {
 /** Data sources the stand-in reads against the emulator. */
 export const DATA_SOURCES: Readonly<Record<string, DataSourceDefinition>> = {
   tencentcloud_tcr_instances: tcrInstancesData,
+  tencentcloud_cam_policies: camPoliciesData,
 };
 
 /** Validation-only rules for schema resources the stand-in plans but does not apply. */

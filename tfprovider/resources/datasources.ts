@@ -6,7 +6,7 @@
  */
 import * as crypto from 'crypto';
 import { Obj } from '../plan';
-import { str } from './common';
+import { num, str } from './common';
 import { ResourceContext } from './types';
 
 export interface DataSourceDefinition {
@@ -48,5 +48,40 @@ export const tcrInstancesData: DataSourceDefinition = {
       tags: Object.fromEntries((r.TagSpecification?.Tags ?? []).map((t: any) => [t.Key, t.Value])),
     }));
     return { ...config, id: dataResourceIdsHash(registries.map((r) => String(r.RegistryId))), instance_list: list };
+  },
+};
+
+/**
+ * tencentcloud_cam_policies (data_source_tc_cam_policies.go + CamService.DescribePoliciesByFilter): ListPolicies
+ * page by page (200 a page) with the optional Scope and Keyword, then the provider's own exact filters on
+ * policy_id, name, type, description and create_mode.
+ */
+export const camPoliciesData: DataSourceDefinition = {
+  async read(ctx, config) {
+    const filters: Array<[string, unknown]> = [
+      ['PolicyId', num(config.policy_id)], ['PolicyName', str(config.name)], ['Type', num(config.type)],
+      ['Description', str(config.description)], ['CreateMode', num(config.create_mode)],
+    ];
+    const matches = (p: any) => filters.every(([field, want]) => want === undefined || want === '' || p[field] === want);
+    const found: any[] = [];
+    for (let page = 1; ; page++) {
+      const resp = await ctx.api.call('cam', 'ListPolicies', {
+        Page: page, Rp: 200, ...(str(config.scope) ? { Scope: str(config.scope) } : {}), ...(str(config.key_word) ? { Keyword: str(config.key_word) } : {}),
+      });
+      const list: any[] = resp.List ?? [];
+      found.push(...list.filter(matches));
+      if (list.length < 200) break;
+    }
+    const policyList = found.map((p) => ({
+      name: p.PolicyName ?? null,
+      attachments: p.Attachments ?? null,
+      create_time: p.AddTime ?? null,
+      service_type: p.ServiceType ?? null,
+      create_mode: p.CreateMode ?? null,
+      type: p.Type ?? null,
+      policy_id: String(p.PolicyId),
+      description: p.Description ?? null,
+    }));
+    return { ...config, id: dataResourceIdsHash(policyList.map((p) => p.policy_id)), policy_list: policyList };
   },
 };

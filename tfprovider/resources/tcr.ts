@@ -37,8 +37,12 @@ function securityPoliciesOf(v: unknown): Array<{ CidrBlock: string; Description?
 export const tcrInstance: ResourceDefinition = {
   // ForceNew in the provider's schema (v1.83.25 resource_tc_tcr_instance.go).
   forceNew: ['name', 'enable_cos_maz', 'enable_cos_versioning'],
-  // INFERRED from the description ("Default is postpaid") and Read setting PayMod+1 unconditionally.
-  defaults: { registry_charge_type: 1 },
+  // Go `Default:` values of the provider's schema (v1.83.25 resource_tc_tcr_instance.go).
+  defaults: { registry_charge_type: 1, open_public_operation: false, delete_bucket: false },
+  // Opening or closing the public endpoint changes public_status; the plan says so instead of keeping the old one.
+  customizeUpdate(planned, prior) {
+    return (prior.open_public_operation ?? false) !== (planned.open_public_operation ?? false) ? { ...planned, public_status: UNKNOWN } : planned;
+  },
   validate(config, diags) {
     // The provider's only plan-time checks (ValidateIntegerInRange / ValidateIntegerMin); instance_type and the
     // rest are left to the API.
@@ -71,10 +75,10 @@ export const tcrInstance: ResourceDefinition = {
       if (!inst) throw new ProviderError('create tcr instance fail', `instance ${id} disappeared while waiting for it to run`);
       return inst.Status === 'Running' ? inst : undefined;
     }, 120_000, 200);
-    // As the provider: an explicit open_public_operation opens or closes the public endpoint; the allow-list is
-    // added only when it is open.
-    const open = bool(p.open_public_operation);
-    if (open !== undefined) await setPublicEndpoint(ctx, id, open);
+    // As the provider (d.GetOk): open_public_operation true opens the public endpoint; the allow-list is added only
+    // when it is open.
+    const open = bool(p.open_public_operation) === true;
+    if (open) await setPublicEndpoint(ctx, id, true);
     // As the provider: the tags go through the Tag API once the instance runs, not in CreateInstance.
     await tagsWrite(ctx, instanceTags(ctx, id), null, p.tags);
     const policies = securityPoliciesOf(p.security_policy);
@@ -95,9 +99,9 @@ export const tcrInstance: ResourceDefinition = {
     out.internal_end_point = inst.InternalEndpoint ?? null;
     const endpoint = await ctx.api.call('tcr', 'DescribeExternalEndpointStatus', { RegistryId: inst.RegistryId });
     out.public_status = endpoint.Status ?? null;
-    // The provider sets false when Closed; SDKv2 treats false like unset, a strict plugin must keep the unset value.
+    // As the provider: true while Opening/Opened, false when Closed (the schema's default is false too).
     if (endpoint.Status === 'Opening' || endpoint.Status === 'Opened') out.open_public_operation = true;
-    else if (endpoint.Status === 'Closed') out.open_public_operation = s.open_public_operation === null ? null : false;
+    else if (endpoint.Status === 'Closed') out.open_public_operation = false;
     if (endpoint.Status === 'Closed') {
       out.security_policy = [];
     } else {

@@ -29,6 +29,8 @@ export function registryView(instance: TcrInstanceRecord): Record<string, unknow
     RegistryType: instance.type,
     Status: instance.status,
     PublicDomain: `${instance.name}${REGISTRY_DOMAIN_SUFFIX}`,
+    // INFERRED: the VPC (internal) domain as the console shows it, `<name>-vpc.tencentcloudcr.com`.
+    InternalEndpoint: `${instance.name}-vpc${REGISTRY_DOMAIN_SUFFIX}`,
     CreatedAt: iso(instance.createdAt),
     RegionName: instance.region,
     RegionId: Object.prototype.hasOwnProperty.call(REGION_IDS, instance.region) ? REGION_IDS[instance.region] : 0,
