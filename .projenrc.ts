@@ -54,6 +54,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
       // Generated bindings and protocol types and the example app are not hand-written code.
       collectCoverageFrom: ['src/**/*.ts', '!src/providers/**', '!src/index.ts', 'tfprovider/**/*.ts', '!tfprovider/proto-types/**'],
       coveragePathIgnorePatterns: ['/node_modules/', '/src/providers/', '/tfprovider/proto-types/', '/test/'],
@@ -127,17 +128,20 @@ project.addTask('gen:proto-types', {
 });
 
 // The main job: synthesize the example company stack named in cdktf.json into cdktf.out/.
-project.addTask('synth:example', {
+const synthExample = project.addTask('synth:example', {
   description: 'Synthesize the example company stack into cdktf.out/',
   exec: 'ts-node --project test/tsconfig.json examples/company-stack/main.ts',
 });
+// The stack's credential constructs ship bundle/tcr-credentials.js, which a clean clone does not have yet.
+synthExample.prependSpawn(bundleTask);
 // Terraform in the loop: every example through the real terraform binary, the tencentcloud provider stand-in
 // (tfprovider/) and a local emulator; prints a summary. Type-checked by `test`, so ts-node only transpiles here.
-project.addTask('e2e', {
+const e2e = project.addTask('e2e', {
   description: 'Validate, plan, apply, re-plan and destroy every example with terraform, the provider stand-in and the emulator',
   exec: 'ts-node --project test/tsconfig.json --transpile-only tfprovider/harness/e2e.ts',
   receiveArgs: true,
 });
+e2e.prependSpawn(bundleTask);
 project.addTask('bench', {
   description: 'Library vs raw L1 vs JSON.stringify synth benchmark (ratios, one run)',
   exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',

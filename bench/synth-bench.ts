@@ -8,30 +8,17 @@
  *
  * Usage: npm run bench   (BENCH_SIZES=100,1000,5000 BENCH_REPEATS=5 by default)
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import {
+  arg, bundle, libRegistry, printTable, rawRegistry, reportChild, sample, setting, sortKeys, synthesizedDocument,
+} from './harness';
 
 const NAMESPACES = 20;
 const STACK = 'company';
 const VARIANTS = ['lib', 'raw', 'json'] as const;
 type Variant = typeof VARIANTS[number];
-
-interface Measurement {
-  readonly ms: number;
-  readonly peakRssMb: number;
-}
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-}
-
-/** Parent settings come from the environment, since `npm run bench` does not forward arguments to the task. */
-function setting(name: string, fallback: string): string {
-  return process.env[name] ?? fallback;
-}
 
 const nsName = (i: number) => `team-${String(i).padStart(2, '0')}`;
 const saName = (i: number) => `robot-${String(i).padStart(5, '0')}`;
@@ -48,9 +35,7 @@ function buildLib(n: number, outdir: string): void {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const app = new App({ outdir });
   const stack = new TerraformStack(app, STACK);
-  new lib.providers.provider.TencentcloudProvider(stack, 'tencentcloud', { region: 'ap-guangzhou' });
-  const registry = new lib.TcrInstance(stack, 'registry', { name: 'acme-registry', instanceType: lib.TcrInstanceType.STANDARD });
-  const namespaces = Array.from({ length: NAMESPACES }, (_, i) => registry.addNamespace(nsName(i), { name: nsName(i) }));
+  const { registry, namespaces } = libRegistry(lib, stack, Array.from({ length: NAMESPACES }, (_, i) => nsName(i)));
   for (let i = 0; i < n; i++) {
     const account = registry.addServiceAccount(saName(i), { name: saName(i), validity: lib.Validity.days(90) });
     namespaces[pushNs(i)].grantPush(account);
@@ -67,17 +52,8 @@ function buildRaw(n: number, outdir: string): void {
   /* eslint-enable @typescript-eslint/no-require-imports */
   const app = new App({ outdir });
   const stack = new TerraformStack(app, STACK);
-  new l1.provider.TencentcloudProvider(stack, 'tencentcloud', { region: 'ap-guangzhou' });
-  const registryScope = new Construct(stack, 'registry');
-  const instance = new l1.tcrInstance.TcrInstance(registryScope, 'Resource', {
-    name: 'acme-registry', instanceType: 'standard', deletionProtection: true, deleteBucket: false,
-  });
-  // References taken once, as a careful hand-written stack would (each attribute getter mints a new token).
-  const instanceId = instance.id;
-  const nsRefs = Array.from({ length: NAMESPACES }, (_, i) => new l1.tcrNamespace.TcrNamespace(
-    new Construct(registryScope, nsName(i)), 'Resource',
-    { instanceId, name: nsName(i), isPublic: false, isAutoScan: false, isPreventVul: false },
-  ).name);
+  const names = Array.from({ length: NAMESPACES }, (_, i) => nsName(i));
+  const { registryScope, instanceId, namespaceRefs: nsRefs } = rawRegistry(l1, Construct, stack, names);
   for (let i = 0; i < n; i++) {
     const grants = [
       { ns: pushNs(i), actions: ['tcr:PullRepository', 'tcr:PushRepository'] },
@@ -149,51 +125,14 @@ function buildJson(n: number, outdir: string): void {
 }
 
 function runChild(variant: Variant, n: number, outdir: string): void {
-  const start = process.hrtime.bigint();
-  if (variant === 'lib') buildLib(n, outdir);
-  else if (variant === 'raw') buildRaw(n, outdir);
-  else buildJson(n, outdir);
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ ms, peakRssMb })}\n`);
+  reportChild(() => {
+    if (variant === 'lib') buildLib(n, outdir);
+    else if (variant === 'raw') buildRaw(n, outdir);
+    else buildJson(n, outdir);
+  });
 }
 
 // ---------------------------------------------------------------- parent
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function bundle(): string {
-  // Children run plain JavaScript so no TypeScript compiler sits in their memory or start-up.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  const outfile = path.join(__dirname, 'out', 'synth-bench.js');
-  esbuild.buildSync({
-    entryPoints: [__filename],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    external: ['cdktf', 'constructs', 'esbuild'],
-    logLevel: 'warning',
-  });
-  return outfile;
-}
-
-function measure(script: string, variant: Variant, n: number, keepDir?: string): Measurement {
-  const outdir = keepDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `bench-${variant}-`));
-  try {
-    const stdout = execFileSync(process.execPath, [script, '--child', variant, '--n', String(n), '--outdir', outdir], {
-      env: { ...process.env, CHECKPOINT_DISABLE: '1' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-    });
-    return JSON.parse(stdout.trim().split('\n').pop()!);
-  } finally {
-    if (!keepDir) fs.rmSync(outdir, { recursive: true, force: true });
-  }
-}
 
 function stripMetadata(value: any): any {
   if (Array.isArray(value)) return value.map(stripMetadata);
@@ -204,33 +143,18 @@ function stripMetadata(value: any): any {
 }
 
 function checkSameDocument(script: string): void {
-  const docs = VARIANTS.map((variant) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-check-${variant}-`));
-    measure(script, variant, 100, dir);
-    const text = fs.readFileSync(path.join(dir, 'stacks', STACK, 'cdk.tf.json'), 'utf8');
-    fs.rmSync(dir, { recursive: true, force: true });
-    return JSON.parse(text);
-  });
-  const [lib, raw, json] = docs.map((d) => JSON.stringify(sortKeys(d)));
+  const docs = VARIANTS.map((variant) => synthesizedDocument(script, variant, 100, STACK));
+  const [lib, raw] = docs.map((d) => JSON.stringify(sortKeys(d)));
   if (lib !== raw) throw new Error('bench: lib and raw L1 variants synthesize different documents');
   if (JSON.stringify(sortKeys(stripMetadata(docs[0]))) !== JSON.stringify(sortKeys(stripMetadata(docs[2])))) {
     throw new Error('bench: lib and JSON variants produce different documents');
   }
-  void json;
-}
-
-function sortKeys(value: any): any {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys(value[k])]));
-  }
-  return value;
 }
 
 function main(): void {
   const sizes = setting('BENCH_SIZES', '100,1000,5000').split(',').map(Number);
   const repeats = Number(setting('BENCH_REPEATS', '5'));
-  const script = bundle();
+  const script = bundle(__filename, 'synth-bench');
   checkSameDocument(script);
   console.log(`synth benchmark: ${NAMESPACES} namespaces, N service accounts x 2 grants; median of ${repeats} fresh processes each`);
   console.log(`node ${process.version}, ${os.cpus().length} cpus (${os.cpus()[0]?.model ?? '?'})\n`);
@@ -238,24 +162,13 @@ function main(): void {
     'lib MB', 'raw MB', 'json MB', 'lib/raw mem', 'raw/json mem'];
   const rows: string[][] = [];
   for (const n of sizes) {
-    const samples: Record<Variant, Measurement[]> = { lib: [], raw: [], json: [] };
-    for (let r = 0; r < repeats; r++) {
-      // Interleave (and rotate) variants so machine drift hits all of them alike.
-      const order = VARIANTS.map((_, i) => VARIANTS[(i + r) % VARIANTS.length]);
-      for (const variant of order) samples[variant].push(measure(script, variant, n));
-    }
-    const t = (v: Variant) => median(samples[v].map((s) => s.ms));
-    const m = (v: Variant) => median(samples[v].map((s) => s.peakRssMb));
-    rows.push([String(n), t('lib').toFixed(0), t('raw').toFixed(0), t('json').toFixed(0),
-      (t('lib') / t('raw')).toFixed(3), (t('raw') / t('json')).toFixed(1),
-      m('lib').toFixed(0), m('raw').toFixed(0), m('json').toFixed(0),
-      (m('lib') / m('raw')).toFixed(3), (m('raw') / m('json')).toFixed(2)]);
+    const m = sample(script, VARIANTS, n, repeats);
+    rows.push([String(n), m.lib.ms.toFixed(0), m.raw.ms.toFixed(0), m.json.ms.toFixed(0),
+      (m.lib.ms / m.raw.ms).toFixed(3), (m.raw.ms / m.json.ms).toFixed(1),
+      m.lib.mb.toFixed(0), m.raw.mb.toFixed(0), m.json.mb.toFixed(0),
+      (m.lib.mb / m.raw.mb).toFixed(3), (m.raw.mb / m.json.mb).toFixed(2)]);
   }
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i])).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
   console.log('\ntime = build + synth + write in the child; mem = peak RSS of the child process (maxRSS).');
 }
 

@@ -24,3 +24,11 @@ export * from './cam/cam-principal';
 export * from './cam/cam-user';
 export * from './cam/cam-group';
 export * from './cam/cam-role';
+
+// Credential constructs: registry credentials delivered to a secret store at deploy time, never to state.
+export * from './credentials/delivered-credential';
+export * from './credentials/instance-token';
+export * from './credentials/permission-statement';
+export * from './credentials/secret-store';
+export * from './credentials/service-account-credentials';
+export * from './credentials/token-type';

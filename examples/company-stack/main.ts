@@ -1,6 +1,9 @@
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { providers, TcrInstance, TcrInstanceType, Validity, VulnerabilitySeverity } from '../../src';
+import {
+  InstanceToken, providers, SecretStore, ServiceAccountCredentials, TcrInstance, TcrInstanceType, TokenType, Validity,
+  VulnerabilitySeverity,
+} from '../../src';
 
 /** End of the calendar year after the current one (UTC), so the partner account's expiry is always in the future. */
 function endOfNextYear(): Date {
@@ -55,6 +58,24 @@ export class CompanyRegistryStack extends TerraformStack {
       validity: Validity.until(endOfNextYear()),
     });
     data.grantPull(partner);
+
+    // Registry credentials delivered to SSM at deploy time, never into Terraform state: a long-term token for the
+    // build farm, a one-hour token for the release job (re-minted by `tcr-credentials rotate`), and the CI
+    // account's password, reset right after creation so the copy the provider keeps in state no longer works.
+    new InstanceToken(this, 'build-farm-token', {
+      instance: registry,
+      description: 'Build farm docker logins',
+      store: SecretStore.ssm({ secretName: 'acme-registry-build-farm' }),
+    });
+    new InstanceToken(this, 'release-token', {
+      instance: registry,
+      tokenType: TokenType.TEMPORARY,
+      store: SecretStore.ssm({ secretName: 'acme-registry-release-job' }),
+    });
+    new ServiceAccountCredentials(this, 'ci-credentials', {
+      serviceAccount: ci,
+      store: SecretStore.ssm({ secretName: 'acme-registry-ci-pipeline' }),
+    });
 
     new TerraformOutput(this, 'registry_domain', { value: registry.registryDomain });
     new TerraformOutput(this, 'ci_username', { value: ci.ciUsername });

@@ -72,8 +72,6 @@ export class CamUser extends CamPrincipalBase implements ICamUser {
   public readonly principalType = CamPrincipalType.USER;
   /** User name: a reference to the created user's name, so attachments depend on it. */
   public readonly userName: string;
-  /** UIN of the sub-account (known after apply). */
-  public readonly uin: number;
   /** The underlying L1 resource. */
   public readonly resource: camUser.CamUser;
   private readonly props: CamUserProps;
@@ -90,7 +88,11 @@ export class CamUser extends CamPrincipalBase implements ICamUser {
       tags: props.tags,
     });
     this.userName = this.resource.name;
-    this.uin = this.resource.uin;
+  }
+
+  /** UIN of the sub-account (known after apply). */
+  public get uin(): number {
+    return this.resource.uin;
   }
 
   public get attachmentTarget(): string {

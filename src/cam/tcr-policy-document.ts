@@ -17,7 +17,8 @@ interface MutableStatement {
   resources: Set<string>;
 }
 
-const keyOf = (values: Set<string>) => [...values].sort().join('\n');
+/** A set's identity for merging; most grant statements have one action or one resource, so skip the sort then. */
+const keyOf = (values: Set<string>) => (values.size === 1 ? values.values().next().value as string : [...values].sort().join('\n'));
 
 /**
  * Merges statements with the same effect and condition whose resources coincide (their actions are united) or
@@ -36,25 +37,29 @@ function mergeStatements(statements: readonly RenderedStatement[]): RenderedStat
   const merged: RenderedStatement[] = [];
   for (const group of groups.values()) {
     let current = group;
-    for (let changed = true; changed;) {
+    for (let changed = current.length > 1; changed;) {
       const before = current.length;
-      current = mergeBy(mergeBy(current, 'resources', 'actions'), 'actions', 'resources');
-      changed = current.length < before;
+      current = mergeBy(current, 'resources', 'actions');
+      if (current.length > 1) current = mergeBy(current, 'actions', 'resources');
+      changed = current.length < before && current.length > 1;
     }
     for (const s of current) {
       merged.push({ effect: s.effect, conditionJson: s.conditionJson, actions: [...s.actions].sort(), resources: [...s.resources].sort() });
     }
   }
-  const sortKey = (s: RenderedStatement) => [s.effect, s.conditionJson, s.actions.join('\n'), s.resources.join('\n')];
-  return merged.sort((a, b) => {
-    const ka = sortKey(a);
-    const kb = sortKey(b);
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+  // Keys computed once per statement, not per comparison.
+  const keyed = merged.map((s) => ({ s, key: [s.effect, s.conditionJson, s.actions.join('\n'), s.resources.join('\n')] }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i] < b.key[i] ? -1 : 1;
     return 0;
   });
+  return keyed.map((k) => k.s);
 }
 
-/** Statements whose `same` sets are equal become one, with their `union` sets united. */
+/**
+ * Statements whose `same` sets are equal become one, with their `union` sets united (in place: the statements are
+ * this document's own working copies). `same` keys are computed once per statement.
+ */
 function mergeBy(statements: MutableStatement[], same: 'actions' | 'resources', union: 'actions' | 'resources'): MutableStatement[] {
   const byKey = new Map<string, MutableStatement>();
   for (const s of statements) {
@@ -63,10 +68,10 @@ function mergeBy(statements: MutableStatement[], same: 'actions' | 'resources', 
     if (existing) {
       for (const v of s[union]) existing[union].add(v);
     } else {
-      byKey.set(key, { effect: s.effect, conditionJson: s.conditionJson, actions: new Set(s.actions), resources: new Set(s.resources) });
+      byKey.set(key, s);
     }
   }
-  return [...byKey.values()];
+  return byKey.size === statements.length ? statements : [...byKey.values()];
 }
 
 /** One statement as CAM policy JSON (keys in a fixed order). */
@@ -89,6 +94,8 @@ const DOCUMENT_OVERHEAD = documentJson([]).length;
  */
 export class TcrPolicyDocument {
   private readonly statementList: TcrPolicyStatement[] = [];
+  /** Rendering results, valid while the statements are the same and unchanged (same `version()`). */
+  private cache?: { readonly version: string; merged?: RenderedStatement[]; split: Map<number, string[]> };
 
   constructor(props: TcrPolicyDocumentProps = {}) {
     this.addStatements(...(props.statements ?? []));
@@ -121,7 +128,9 @@ export class TcrPolicyDocument {
    * @internal
    */
   public _merged(): RenderedStatement[] {
-    return mergeStatements(this.statementList.map((s) => s._render()));
+    const cache = this.cached();
+    cache.merged ??= mergeStatements(this.statementList.map((s) => s._render()));
+    return cache.merged;
   }
 
   /**
@@ -132,6 +141,32 @@ export class TcrPolicyDocument {
    * @internal
    */
   public _split(maxChars: number): string[] {
+    const cache = this.cached();
+    let split = cache.split.get(maxChars);
+    if (!split) {
+      split = this.pack(maxChars);
+      cache.split.set(maxChars, split);
+    }
+    return split;
+  }
+
+  private cached(): { readonly version: string; merged?: RenderedStatement[]; split: Map<number, string[]> } {
+    const version = this.version();
+    if (this.cache?.version !== version) this.cache = { version, split: new Map() };
+    return this.cache;
+  }
+
+  /** Statement count and total changes: both only grow, so equal versions mean the same rendering. */
+  private version(): string {
+    let changes = 0;
+    for (const s of this.statementList) changes += s._changes;
+    return `${this.statementList.length}:${changes}`;
+  }
+
+  private pack(maxChars: number): string[] {
+    const merged = this._merged();
+    const whole = documentJson(merged);
+    if (estimatedLength(whole) <= maxChars) return [whole];
     const parts: Array<{ statements: RenderedStatement[]; length: number }> = [];
     for (const s of this.pieces(maxChars)) {
       const length = estimatedLength(statementJson(s));
@@ -151,6 +186,8 @@ export class TcrPolicyDocument {
    * @internal
    */
   public _oversizedStatements(maxChars: number): Array<{ json: string; length: number }> {
+    const parts = this._split(maxChars);
+    if (parts.length === 1 && estimatedLength(parts[0]) <= maxChars) return [];
     return this.pieces(maxChars)
       .map((s) => statementJson(s))
       .map((json) => ({ json, length: DOCUMENT_OVERHEAD + estimatedLength(json) }))

@@ -5,6 +5,7 @@
  */
 import * as crypto from 'crypto';
 import { ApiError } from './api-error';
+import { own } from './params';
 import { Caller, EmulatorState } from './service';
 
 export interface RootAccount { readonly uin: string; readonly appId: string; readonly name: string }
@@ -184,7 +185,7 @@ function constantTimeEqual(a: string, b: string): boolean {
 /** Resolves the key pair a request claims, checking status and (for temporary credentials) the token and its expiry. */
 export function resolveKey(accounts: AccountsState, secretId: string, token: string | undefined, now: number): KeyPair {
   // Own properties only: a SecretId such as `constructor` must not resolve to something on Object.prototype.
-  const key = Object.prototype.hasOwnProperty.call(accounts.keys, secretId) ? accounts.keys[secretId] : undefined;
+  const key = own(accounts.keys, secretId);
   if (!key || key.status !== 'Active') {
     throw new ApiError('AuthFailure.SecretIdNotFound', 'The SecretId is not found; check that it exists and is enabled.');
   }

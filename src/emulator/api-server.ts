@@ -88,7 +88,20 @@ export class ApiRequestHandler {
   private readonly policyCache = new WeakMap<ActionContext, PolicyDocument[]>();
 
   constructor(private readonly opts: ApiServerOptions) {
-    for (const def of opts.services) this.byService.set(def.service, def);
+    for (const def of opts.services) {
+      // The request model of every served action comes from the API model: an action without one would be served
+      // unvalidated, so it is refused at start, loudly.
+      const model = own(API_MODEL, def.service);
+      if (!model || model.version !== def.version) {
+        throw new Error(`The emulator cannot serve ${def.service} ${def.version}: the API model has no such service version.`);
+      }
+      const unmodelled = Object.keys(def.actions).filter((action) => own(model.actions, action) === undefined);
+      if (unmodelled.length > 0) {
+        throw new Error(`The emulator cannot serve ${def.service} ${unmodelled.join(', ')}: no request model in api-model.generated.ts `
+          + '(add it to scripts/api-model-supplement.ts and regenerate).');
+      }
+      this.byService.set(def.service, def);
+    }
   }
 
   readonly listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {

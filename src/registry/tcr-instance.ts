@@ -165,6 +165,7 @@ export abstract class TcrInstanceBase extends Construct implements ITcrInstance 
   /** The `accountUin` prop or attribute, when one was given. */
   protected abstract readonly declaredAccountUin?: string;
   private resolvedAccountUin?: string;
+  private resolvedArnRegion?: string;
 
   public get registryDomain(): string {
     return `${this.name}${REGISTRY_DOMAIN_SUFFIX}`;
@@ -176,7 +177,9 @@ export abstract class TcrInstanceBase extends Construct implements ITcrInstance 
   }
 
   public get arnRegion(): string {
-    return this.region ?? stackProviderRegion(this);
+    // Cached: looking the provider up walks every child of the stack, and every grant asks.
+    this.resolvedArnRegion ??= this.region ?? stackProviderRegion(this);
+    return this.resolvedArnRegion;
   }
 
   public get instanceArn(): string {

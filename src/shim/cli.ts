@@ -141,7 +141,7 @@ fails, the token just minted is deleted before exiting 1.
       const registry = checked(flags, 'registry-domain', checkRegistryDomain);
       const tokenType = checked(flags, 'type', checkTokenType, 'longterm') as 'longterm' | 'temp';
       const description = checked(flags, 'description', checkCredentialDescription, '');
-      const kmsKeyId = str(flags, 'kms-key-id') === undefined ? undefined : checked(flags, 'kms-key-id', checkKmsKeyId);
+      const kmsKeyId = str(flags, 'kms-key-id') ? checked(flags, 'kms-key-id', checkKmsKeyId) : undefined;
       const keep = keepVersions(flags);
       const c = ctx();
       const store = openStore(required(flags, 'store'), () => c.api);
@@ -201,7 +201,7 @@ resets nothing.
       const name = bareServiceAccountName(required(flags, 'name'));
       const problem = checkServiceAccountName(name);
       if (problem) throw new UsageError(`--name has value "${str(flags, 'name')}", which ${problem}`);
-      const kmsKeyId = str(flags, 'kms-key-id') === undefined ? undefined : checked(flags, 'kms-key-id', checkKmsKeyId);
+      const kmsKeyId = str(flags, 'kms-key-id') ? checked(flags, 'kms-key-id', checkKmsKeyId) : undefined;
       const keep = keepVersions(flags);
       const c = ctx();
       const store = openStore(required(flags, 'store'), () => c.api);
@@ -391,7 +391,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout(commandHelp(command));
       return ExitCode.OK;
     }
-    const region = str(flags, 'region') ?? io.env.TENCENTCLOUD_REGION;
+    // An empty --region (a construct without a known region) defers to the environment, like the provider.
+    const region = str(flags, 'region') || io.env.TENCENTCLOUD_REGION;
     if (!region) throw new UsageError('--region (or TENCENTCLOUD_REGION) is required');
     if (!/^[a-z]{2,}(-[a-z]+)+(-\d+)?$/.test(region)) {
       throw new UsageError(`--region has value "${region}", which must be a region id such as ap-guangzhou`);

@@ -25,6 +25,21 @@ export const TENCENT_CLOUD_REGIONS: readonly string[] = [
   'eu-frankfurt',
 ];
 
+/**
+ * Tencent Cloud's numeric region ids (TCR reports them as `Registry.RegionId`) where known; INFERRED from
+ * Tencent's region tables, and a region not listed reports 0 rather than a guessed number.
+ */
+export const REGION_NUMERIC_IDS: Readonly<Record<string, number>> = {
+  'ap-guangzhou': 1,
+  'ap-shanghai': 4,
+  'ap-hongkong': 5,
+  'ap-beijing': 8,
+  'ap-singapore': 9,
+  'ap-chengdu': 16,
+  'ap-chongqing': 19,
+  'ap-nanjing': 33,
+};
+
 export const REGION_RULE = `must be a Tencent Cloud region id: one of ${TENCENT_CLOUD_REGIONS.join(', ')}`;
 
 /** Undefined when `region` is a known region id, else the rule it breaks. */

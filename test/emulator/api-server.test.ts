@@ -2,6 +2,8 @@ import * as net from 'net';
 import * as tencentcloud from 'tencentcloud-sdk-nodejs';
 import { allowPolicy, camClient, profile, rawRequest, sdkError, stsClient } from './helpers';
 import { EmulatorHandle, startEmulator } from '../../src/emulator';
+import { API_MODEL } from '../../src/emulator/api-model';
+import { SERVICES } from '../../src/emulator/services';
 import { camService } from '../../src/emulator/services/cam';
 import { stsService } from '../../src/emulator/services/sts';
 
@@ -290,6 +292,22 @@ describe('fault injection', () => {
     [{ action: 'X', kind: 'drop', count: 0 }, 'positive integer'],
   ])('rejects bad fault %p', (spec, message) => {
     expect(() => handle.admin.injectFault(spec as any)).toThrow(message);
+  });
+});
+
+describe('served actions', () => {
+  test('every built-in action has its request model in the API model', () => {
+    for (const def of SERVICES) {
+      expect([def.service, API_MODEL[def.service].version]).toEqual([def.service, def.version]);
+      const unmodelled = Object.keys(def.actions).filter((action) => API_MODEL[def.service].actions[action] === undefined);
+      expect([def.service, unmodelled]).toEqual([def.service, []]);
+    }
+  });
+
+  test('a service action without a request model is refused at start', async () => {
+    const unmodelled = { ...stsService, actions: { ...stsService.actions, AssumeRole: stsService.actions.GetCallerIdentity } };
+    await expect(startEmulator({ services: [unmodelled] })).rejects.toThrow(/sts AssumeRole: no request model/);
+    await expect(startEmulator({ services: [{ ...stsService, version: '2099-01-01' }] })).rejects.toThrow(/no such service version/);
   });
 });
 

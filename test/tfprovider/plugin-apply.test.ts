@@ -1,8 +1,8 @@
+import { PluginCaller, quietLog } from './plugin';
 import { EmulatorHandle, startEmulator } from '../../src/emulator';
 import { encodeValue } from '../../tfprovider/codec';
 import { StandInProvider } from '../../tfprovider/provider';
 import { blockType } from '../../tfprovider/schema';
-import { PluginCaller, quietLog } from './plugin';
 
 /**
  * The resources and data sources applied at the plugin level, in process (no terraform): PlanResourceChange and
@@ -17,8 +17,11 @@ describe('plugin-level apply against the emulator', () => {
     emulator = await startEmulator();
     const provider = new StandInProvider({
       env: {
-        TENCENTCLOUD_ENDPOINT_URL: `http://${emulator.endpoint}`, TENCENTCLOUD_SECRET_ID: emulator.root.secretId, TENCENTCLOUD_SECRET_KEY: emulator.root.secretKey,
-        TENCENTCLOUD_REGION: 'ap-guangzhou', TENCENTCLOUD_WRITE_RETRY_TIMEOUT: '5',
+        TENCENTCLOUD_ENDPOINT_URL: `http://${emulator.endpoint}`,
+        TENCENTCLOUD_SECRET_ID: emulator.root.secretId,
+        TENCENTCLOUD_SECRET_KEY: emulator.root.secretKey,
+        TENCENTCLOUD_REGION: 'ap-guangzhou',
+        TENCENTCLOUD_WRITE_RETRY_TIMEOUT: '5',
       },
       log: quietLog(),
     });

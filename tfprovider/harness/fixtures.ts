@@ -44,4 +44,6 @@ export async function seedExistingInstance(emulator: SeedableEmulator, existing:
 export const EXAMPLE_FIXTURES: Readonly<Record<string, (emulator: SeedableEmulator) => Promise<void>>> = {
   // examples/existing-instance: a team stack on the shared registry tcr-abcd1234 with its base-images namespace.
   'existing-instance': (emulator) => seedExistingInstance(emulator, { instanceId: 'tcr-abcd1234', name: 'acme-registry', namespaces: ['base-images'] }),
+  // examples/ci-credentials: credentials on the shared registry tcr-c1cred01, whose ci-images namespace it imports.
+  'ci-credentials': (emulator) => seedExistingInstance(emulator, { instanceId: 'tcr-c1cred01', name: 'acme-shared', namespaces: ['ci-images'] }),
 };

@@ -3,6 +3,7 @@
  * plan again (must be empty), destroy, and a comparison of the emulator's resources before and after.
  * Each step's outcome is recorded so tests can assert them one by one and `npm run e2e` can print a summary.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -42,6 +43,28 @@ const RESOURCE_SLICES = ['tcr', 'ssm', 'cam', 'tag'];
 /** The parts of the core's accounts slice that CAM users, groups and roles (and their keys) live in. */
 const ACCOUNT_PARTS = ['users', 'groups', 'roles', 'keys'];
 
+/**
+ * Temporary instance tokens cannot be deleted by any API (they expire after an hour): a destroy cannot remove
+ * them, so they are not compared.
+ */
+function withoutTemporaryTokens(tcr: any): unknown {
+  if (!tcr?.instances) return tcr;
+  const instances = Object.fromEntries(Object.entries<any>(tcr.instances).map(([id, i]) => [id, {
+    ...i, tokens: Object.fromEntries(Object.entries<any>(i.tokens ?? {}).filter(([, t]) => t.type !== 'temp')),
+  }]));
+  return { ...tcr, instances };
+}
+
+/** Secret values are compared by digest, so a leftover report never prints a credential. */
+function redactSecretValues(ssm: any): unknown {
+  if (!ssm?.secrets) return ssm;
+  const digest = (v: unknown) => (typeof v === 'string' ? `sha256:${createHash('sha256').update(v).digest('hex').slice(0, 16)}` : v);
+  const secrets = Object.fromEntries(Object.entries<any>(ssm.secrets).map(([k, sec]) => [k, {
+    ...sec, versions: (sec.versions ?? []).map((v: any) => ({ ...v, secretString: digest(v.secretString), secretBinary: digest(v.secretBinary) })),
+  }]));
+  return { ...ssm, secrets };
+}
+
 /** The emulator's resources only: id counters (`next*`) dropped, empty containers pruned. */
 export function resourceSnapshot(state: Record<string, unknown>): unknown {
   const prune = (v: unknown): unknown => {
@@ -58,10 +81,13 @@ export function resourceSnapshot(state: Record<string, unknown>): unknown {
     }
     return v;
   };
-  const accounts = (state.accounts ?? {}) as Record<string, unknown>;
+  const comparable = (s: string) => (s === 'tcr' ? withoutTemporaryTokens(state[s]) : s === 'ssm' ? redactSecretValues(state[s]) : state[s]);
+  const accounts = (state.accounts ?? {}) as Record<string, any>;
+  // Key pairs by SecretId and owner only: a leftover report never prints a SecretKey or token.
+  const keys = Object.fromEntries(Object.entries<any>(accounts.keys ?? {}).map(([id, k]) => [id, { uin: k.uin, status: k.status }]));
   return {
-    ...Object.fromEntries(RESOURCE_SLICES.map((s) => [s, prune(state[s]) ?? null])),
-    accounts: Object.fromEntries(ACCOUNT_PARTS.map((p) => [p, prune(accounts[p]) ?? null])),
+    ...Object.fromEntries(RESOURCE_SLICES.map((s) => [s, prune(comparable(s)) ?? null])),
+    accounts: Object.fromEntries(ACCOUNT_PARTS.map((p) => [p, prune(p === 'keys' ? keys : accounts[p]) ?? null])),
   };
 }
 

@@ -17,7 +17,9 @@ export const TOKEN_LENGTH_ESTIMATE = 32;
 
 /** Length of `text` once its references are resolved, estimated with `TOKEN_LENGTH_ESTIMATE` per reference. */
 export function estimatedLength(text: string): number {
-  return text.replace(TOKEN_PATTERN, 'x'.repeat(TOKEN_LENGTH_ESTIMATE)).length;
+  let length = text.length;
+  for (const match of text.matchAll(TOKEN_PATTERN)) length += TOKEN_LENGTH_ESTIMATE - match[0].length;
+  return length;
 }
 
 /** JSON with object keys sorted at every level, so equal conditions compare equal. */

@@ -1,7 +1,7 @@
+import { runAcceptance, SET, Step } from './acceptance';
 import { EmulatorHandle } from '../../../src/emulator';
 import { TencentApi } from '../../../tfprovider/api';
 import { PluginLog } from '../../../tfprovider/log';
-import { runAcceptance, SET, Step } from './acceptance';
 
 /**
  * Conformance with TestAccTencentCloudCam{User,Group}PolicyAttachment_basic and
@@ -27,8 +27,10 @@ async function seedKeepPrincipals(emulator: EmulatorHandle): Promise<Record<stri
 
 const variables = {
   variable: {
-    cam_role_basic: { default: 'keep-cam-role' }, cam_policy_basic: { default: 'keep-cam-policy' },
-    cam_group_basic: { default: 'keep-cam-group' }, cam_user_basic: { default: 'keep-cam-user' },
+    cam_role_basic: { default: 'keep-cam-role' },
+    cam_policy_basic: { default: 'keep-cam-policy' },
+    cam_group_basic: { default: 'keep-cam-group' },
+    cam_user_basic: { default: 'keep-cam-user' },
   },
 };
 const keepPolicy = { tencentcloud_cam_policies: { policy: { name: '${var.cam_policy_basic}' } } };
@@ -66,9 +68,13 @@ test('TestAccTencentCloudCamGroupPolicyAttachment_basic', async () => {
           ...variables,
           locals: { cam_group_id: groupId },
           data: keepPolicy,
-          resource: { tencentcloud_cam_group_policy_attachment: { group_policy_attachment_basic: {
-            group_id: '${local.cam_group_id}', policy_id: '${data.tencentcloud_cam_policies.policy.policy_list.0.policy_id}',
-          } } },
+          resource: {
+            tencentcloud_cam_group_policy_attachment: {
+              group_policy_attachment_basic: {
+                group_id: '${local.cam_group_id}', policy_id: '${data.tencentcloud_cam_policies.policy.policy_list.0.policy_id}',
+              },
+            },
+          },
         },
         checks: { [at]: { group_id: SET, policy_id: SET } },
       },
@@ -88,9 +94,13 @@ test('TestAccTencentCloudCamRolePolicyAttachmentResource_basic', async () => {
           ...variables,
           locals: { cam_role_id: roleId },
           data: keepPolicy,
-          resource: { tencentcloud_cam_role_policy_attachment: { role_policy_attachment_basic: {
-            role_id: '${local.cam_role_id}', policy_id: '${data.tencentcloud_cam_policies.policy.policy_list.0.policy_id}',
-          } } },
+          resource: {
+            tencentcloud_cam_role_policy_attachment: {
+              role_policy_attachment_basic: {
+                role_id: '${local.cam_role_id}', policy_id: '${data.tencentcloud_cam_policies.policy.policy_list.0.policy_id}',
+              },
+            },
+          },
         },
         checks: { [at]: { role_id: SET, policy_id: SET } },
       },

@@ -8,11 +8,17 @@ import { runAcceptance, SET, Step } from './acceptance';
 const statement = (actions: string[]) => ({ effect: 'allow', action: actions, resource: ['*'] });
 
 test('TestAccTencentCloudCamPolicy_basic', async () => {
-  const policy = (actions: string[], description: string) => ({ resource: { tencentcloud_cam_policy: { policy_basic: {
-    name: 'cam-policy-test4',
-    document: JSON.stringify({ version: '2.0', statement: [{ action: ['cos:*'], resource: ['*'], effect: 'allow' }, statement(actions)] }),
-    description,
-  } } } });
+  const policy = (actions: string[], description: string) => ({
+    resource: {
+      tencentcloud_cam_policy: {
+        policy_basic: {
+          name: 'cam-policy-test4',
+          document: JSON.stringify({ version: '2.0', statement: [{ action: ['cos:*'], resource: ['*'], effect: 'allow' }, statement(actions)] }),
+          description,
+        },
+      },
+    },
+  });
   const at = 'tencentcloud_cam_policy.policy_basic';
   await runAcceptance({
     name: 'TestAccTencentCloudCamPolicy_basic',
@@ -25,9 +31,15 @@ test('TestAccTencentCloudCamPolicy_basic', async () => {
 }, 180_000);
 
 test('TestAccTencentCloudCamPolicy_tags', async () => {
-  const policy = (description: string, tags: Record<string, string>) => ({ resource: { tencentcloud_cam_policy: { policy_tags: {
-    name: 'cam-policy-test-tags', document: JSON.stringify({ version: '2.0', statement: [{ action: ['cos:*'], resource: ['*'], effect: 'allow' }] }), description, tags,
-  } } } });
+  const policy = (description: string, tags: Record<string, string>) => ({
+    resource: {
+      tencentcloud_cam_policy: {
+        policy_tags: {
+          name: 'cam-policy-test-tags', document: JSON.stringify({ version: '2.0', statement: [{ action: ['cos:*'], resource: ['*'], effect: 'allow' }] }), description, tags,
+        },
+      },
+    },
+  });
   const at = 'tencentcloud_cam_policy.policy_tags';
   await runAcceptance({
     name: 'TestAccTencentCloudCamPolicy_tags',
@@ -43,9 +55,15 @@ test('TestAccTencentCloudCamPolicy_tags', async () => {
 }, 180_000);
 
 test('TestAccTencentCloudSsmSecret_basic', async () => {
-  const secret = (description: string, enabled: boolean) => ({ resource: { tencentcloud_ssm_secret: { example: {
-    secret_name: 'tf-example', description, is_enabled: enabled, tags: { createBy: 'terraform' },
-  } } } });
+  const secret = (description: string, enabled: boolean) => ({
+    resource: {
+      tencentcloud_ssm_secret: {
+        example: {
+          secret_name: 'tf-example', description, is_enabled: enabled, tags: { createBy: 'terraform' },
+        },
+      },
+    },
+  });
   const at = 'tencentcloud_ssm_secret.example';
   await runAcceptance({
     name: 'TestAccTencentCloudSsmSecret_basic',
@@ -58,10 +76,12 @@ test('TestAccTencentCloudSsmSecret_basic', async () => {
 }, 180_000);
 
 test('TestAccTencentCloudSsmSecretVersion_basic', async () => {
-  const config = (version: Record<string, Record<string, unknown>>) => ({ resource: {
-    tencentcloud_ssm_secret: { example: { secret_name: 'tf-example-secret', description: 'desc.', recovery_window_in_days: 0, is_enabled: true, tags: { createdBy: 'terraform' } } },
-    tencentcloud_ssm_secret_version: version,
-  } });
+  const config = (version: Record<string, Record<string, unknown>>) => ({
+    resource: {
+      tencentcloud_ssm_secret: { example: { secret_name: 'tf-example-secret', description: 'desc.', recovery_window_in_days: 0, is_enabled: true, tags: { createdBy: 'terraform' } } },
+      tencentcloud_ssm_secret_version: version,
+    },
+  });
   const secretName = '${tencentcloud_ssm_secret.example.secret_name}';
   await runAcceptance({
     name: 'TestAccTencentCloudSsmSecretVersion_basic',

@@ -7,10 +7,17 @@ import { runAcceptance, SET, Step } from './acceptance';
  */
 test('TestAccTencentCloudTcrInstanceResource_basic_and_update', async () => {
   const instance = (type: string, cidrs?: string[]) => ({
-    resource: { tencentcloud_tcr_instance: { mytcr_instance: {
-      name: 'testacctcrinstance1', instance_type: type, delete_bucket: true, tags: { test: 'test' },
-      ...(cidrs ? { open_public_operation: true, security_policy: cidrs.map((cidr_block) => ({ cidr_block })) } : {}),
-    } } },
+    resource: {
+      tencentcloud_tcr_instance: {
+        mytcr_instance: {
+          name: 'testacctcrinstance1',
+          instance_type: type,
+          delete_bucket: true,
+          tags: { test: 'test' },
+          ...(cidrs ? { open_public_operation: true, security_policy: cidrs.map((cidr_block) => ({ cidr_block })) } : {}),
+        },
+      },
+    },
   });
   const at = 'tencentcloud_tcr_instance.mytcr_instance';
   await runAcceptance({
@@ -34,12 +41,16 @@ test('TestAccTencentCloudTcrServiceAccountResource_basic', async () => {
   const config = (account: Record<string, unknown>) => ({
     resource: {
       tencentcloud_tcr_instance: { example: { name: 'tf-example-tcr-instance3', instance_type: 'premium', delete_bucket: true, tags: { createdBy: 'terraform' } } },
-      tencentcloud_tcr_namespace: { example: {
-        instance_id: '${tencentcloud_tcr_instance.example.id}', name: 'tf_test_tcr_namespace', is_public: true, is_auto_scan: true, is_prevent_vul: true, severity: 'medium',
-      } },
-      tencentcloud_tcr_service_account: { example: {
-        registry_id: '${tencentcloud_tcr_instance.example.id}', name: 'tf_example_account', disable: false, tags: { createdBy: 'terraform' }, ...account,
-      } },
+      tencentcloud_tcr_namespace: {
+        example: {
+          instance_id: '${tencentcloud_tcr_instance.example.id}', name: 'tf_test_tcr_namespace', is_public: true, is_auto_scan: true, is_prevent_vul: true, severity: 'medium',
+        },
+      },
+      tencentcloud_tcr_service_account: {
+        example: {
+          registry_id: '${tencentcloud_tcr_instance.example.id}', name: 'tf_example_account', disable: false, tags: { createdBy: 'terraform' }, ...account,
+        },
+      },
     },
   });
   const pushOnly = { permissions: [{ resource: '${tencentcloud_tcr_namespace.example.name}', actions: ['tcr:PushRepository'] }] };
@@ -50,19 +61,36 @@ test('TestAccTencentCloudTcrServiceAccountResource_basic', async () => {
       {
         config: config({
           permissions: [{ resource: '${tencentcloud_tcr_namespace.example.name}', actions: ['tcr:PushRepository', 'tcr:PullRepository'] }],
-          description: 'tf example for tcr service account', duration: 10,
+          description: 'tf example for tcr service account',
+          duration: 10,
         }),
-        checks: { [at]: {
-          'id': SET, 'registry_id': SET, 'name': 'tf_example_account', 'permissions.#': SET, 'permissions.0.resource': 'tf_test_tcr_namespace',
-          'permissions.0.actions.#': '2', 'description': 'tf example for tcr service account', 'duration': '10', 'disable': 'false',
-        } },
+        checks: {
+          [at]: {
+            'id': SET,
+            'registry_id': SET,
+            'name': 'tf_example_account',
+            'permissions.#': SET,
+            'permissions.0.resource': 'tf_test_tcr_namespace',
+            'permissions.0.actions.#': '2',
+            'description': 'tf example for tcr service account',
+            'duration': '10',
+            'disable': 'false',
+          },
+        },
       },
       {
         config: config({ ...pushOnly, description: 'CHANGED tf example for tcr service account', expires_at: expireTime }),
-        checks: { [at]: {
-          'id': SET, 'permissions.#': SET, 'permissions.0.resource': 'tf_test_tcr_namespace', 'permissions.0.actions.#': '1',
-          'permissions.0.actions.0': 'tcr:PushRepository', 'description': 'CHANGED tf example for tcr service account', 'expires_at': SET,
-        } },
+        checks: {
+          [at]: {
+            'id': SET,
+            'permissions.#': SET,
+            'permissions.0.resource': 'tf_test_tcr_namespace',
+            'permissions.0.actions.#': '1',
+            'permissions.0.actions.0': 'tcr:PushRepository',
+            'description': 'CHANGED tf example for tcr service account',
+            'expires_at': SET,
+          },
+        },
       },
       {
         config: config({ ...pushOnly, description: 'CHANGED tf example for tcr service account', expires_at: expireTime, password: 'passwordTest1' }),

@@ -6,7 +6,7 @@ import { INSTANCE_FILTERS, NewInstance, TcrModel, TcrTag } from './model';
 import { imageView, iso, namespaceView, registryView, serviceAccountView, tokenView } from './views';
 import { camActionFor, instanceArn, repositoryArn, tcrApi, TcrResourceLevel } from '../../../cam/catalog';
 import { SERVICE_ACCOUNT_PREFIX } from '../../../validation/name-rules';
-import { handlersWithParams, Params, requiredRegion } from '../../params';
+import { handlersWithParams, own, Params, requiredRegion } from '../../params';
 import { ActionContext, ServiceDefinition } from '../../service';
 
 function modelFor(ctx: ActionContext): TcrModel {
@@ -102,7 +102,7 @@ function describeInstances(ctx: ActionContext, p: Params) {
   const offset = p.optionalInteger('Offset', 0) ?? 0;
   const limit = p.pageLimit('Limit', 20, 100);
   const filters = p.list('Filters', 'must be a list of {"Name", "Values"}').map((filter: any, i: number) => {
-    if (!filter || typeof filter.Name !== 'string' || !Object.prototype.hasOwnProperty.call(INSTANCE_FILTERS, filter.Name)) {
+    if (!filter || typeof filter.Name !== 'string' || own(INSTANCE_FILTERS, filter.Name) === undefined) {
       throw p.invalid(`Filters.${i}.Name`, filter?.Name, `must be one of ${Object.keys(INSTANCE_FILTERS).join(', ')}`);
     }
     return { name: filter.Name as string, values: (filter.Values ?? []) as string[] };

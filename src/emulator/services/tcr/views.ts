@@ -4,19 +4,9 @@
  */
 import { DAY_MS, TcrImageRecord, TcrInstanceRecord, TcrNamespaceRecord, TcrServiceAccountRecord, TcrTokenRecord } from './model';
 import { REGISTRY_DOMAIN_SUFFIX, SERVICE_ACCOUNT_PREFIX, TEMP_TOKEN_VALIDITY_MS } from '../../../validation/name-rules';
+import { REGION_NUMERIC_IDS } from '../../../validation/regions';
+import { own } from '../../params';
 
-
-/** Region ids reported in `Registry.RegionId` (Tencent Cloud numeric region ids; unknown regions report 0). */
-const REGION_IDS: Readonly<Record<string, number>> = {
-  'ap-guangzhou': 1,
-  'ap-shanghai': 4,
-  'ap-hongkong': 5,
-  'ap-beijing': 8,
-  'ap-singapore': 9,
-  'ap-chengdu': 16,
-  'ap-chongqing': 19,
-  'ap-nanjing': 33,
-};
 
 export function iso(ms: number): string {
   return new Date(ms).toISOString();
@@ -33,7 +23,7 @@ export function registryView(instance: TcrInstanceRecord): Record<string, unknow
     InternalEndpoint: `${instance.name}-vpc${REGISTRY_DOMAIN_SUFFIX}`,
     CreatedAt: iso(instance.createdAt),
     RegionName: instance.region,
-    RegionId: Object.prototype.hasOwnProperty.call(REGION_IDS, instance.region) ? REGION_IDS[instance.region] : 0,
+    RegionId: own(REGION_NUMERIC_IDS, instance.region) ?? 0,
     EnableAnonymous: false,
     TokenValidTime: TEMP_TOKEN_VALIDITY_MS / 1000,
     TagSpecification: { ResourceType: 'instance', Tags: instance.tags.map((t) => ({ ...t })) },
