@@ -66,7 +66,10 @@ export const camPoliciesData: DataSourceDefinition = {
     const found: any[] = [];
     for (let page = 1; ; page++) {
       const resp = await ctx.api.call('cam', 'ListPolicies', {
-        Page: page, Rp: 200, ...(str(config.scope) ? { Scope: str(config.scope) } : {}), ...(str(config.key_word) ? { Keyword: str(config.key_word) } : {}),
+        Page: page,
+        Rp: 200,
+        ...(str(config.scope) ? { Scope: str(config.scope) } : {}),
+        ...(str(config.key_word) ? { Keyword: str(config.key_word) } : {}),
       });
       const list: any[] = resp.List ?? [];
       found.push(...list.filter(matches));
