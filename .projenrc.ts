@@ -35,6 +35,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   // ship as esbuild bundles (scripts/bundle.ts), so the SDK and the gRPC libraries are build-time inputs only.
   devDeps: [
     'tencentcloud-sdk-nodejs@4.1.313',
+    // examples/gitops: GitHub's own workflow parser validates the workflow; yaml reads the GitLab and k8s files.
+    '@actions/workflow-parser@^0.3.61',
+    'yaml@^2.8.0',
     '@cdktf/provider-generator@0.21.0',
     'jsii-pacmak',
     '@grpc/grpc-js@^1.14.0',
@@ -46,6 +49,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   ],
   bin: {
     'tencentcloud-emulator': 'bundle/tencentcloud-emulator.js',
+    'tcr-local': 'bundle/tcr-local.js',
     // The credential constructs ship this same file as a TerraformAsset.
     'tcr-credentials': 'bundle/tcr-credentials.js',
   },
@@ -78,8 +82,11 @@ const project = new cdktf.ConstructLibraryCdktf({
     devdirs: ['test', 'examples', 'bench', 'scripts', 'tfprovider'],
     ignorePatterns: ['src/providers/**', 'tfprovider/proto-types/**', '*.d.ts', 'node_modules/', 'lib/', 'coverage/', 'cdktf.out/'],
   },
-  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.gen/', 'bench/out/', '/tmp/', '/bundle/'],
-  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', 'scripts/', 'tfprovider/', 'schema/*.md', '.ci/', '/cdktf.json'] },
+  gitignore: ['cdktf.out/', '.tcr-local/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.gen/', 'bench/out/', '/tmp/', '/bundle/'],
+  npmIgnoreOptions: {
+    // Anchored: an unanchored 'tfprovider/' would also drop bundle/tfprovider/, the stand-in tcr-local ships.
+    ignorePatterns: ['/examples/', '/bench/', '/scripts/', '/tfprovider/', '/schema/*.md', '/.ci/', '/cdktf.json', '/cdktf.out/', '/.tcr-local/'],
+  },
 });
 
 // The stand-in provider's own floor, measured separately from the library's 90%: most of tfprovider/ runs inside
@@ -89,14 +96,17 @@ project.jest!.config.coverageThreshold['./tfprovider/'] = { lines: 50, statement
 // The emulator's compiled modules require tencentcloud-sdk-nodejs, which the package does not depend on: users
 // get the emulator from bundle/emulator.js (its typings re-export lib/emulator's .d.ts, which do ship).
 project.npmignore?.exclude('/lib/emulator/**/*.js');
+// The same for the programs that exist only as bundles (tcr-credentials, tcr-local): no compiled copy at all.
+project.npmignore?.exclude('/lib/shim/', '/lib/local/');
 
 // Code that reaches users only inside an esbuild bundle may import build-time (dev) dependencies.
 project.eslint?.allowDevDeps('src/emulator/**');
+project.eslint?.allowDevDeps('src/local/**');
 project.eslint?.allowDevDeps('src/shim/**');
 
 // Single-file bundles of the programs that call Tencent Cloud APIs, with their third-party licences.
 const bundleTask = project.addTask('bundle', {
-  description: 'Build the esbuild bundles in bundle/ (emulator and its CLI) with THIRD-PARTY-LICENSES.md',
+  description: 'Build the esbuild bundles in bundle/ (emulator, its CLI, tcr-local, the provider stand-in) with THIRD-PARTY-LICENSES.md',
   exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/bundle.ts',
 });
 project.postCompileTask.spawn(bundleTask);
@@ -127,7 +137,16 @@ project.addTask('gen:proto-types', {
   exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/generate-proto-types.ts',
 });
 
-// The main job: synthesize the example company stack named in cdktf.json into cdktf.out/.
+// The main job: the example company stack (cdktf.json) deployed with tcr-local, as an installed package runs it:
+// fresh bundles, then the bundled tcr-local with the bundled stand-in, the real terraform and the emulator.
+const deployLocal = project.addTask('deploy:local', {
+  description: 'Deploy the example company stack locally with tcr-local: emulator, synth, apply, outputs, credentials and a registry login, empty second plan, destroy',
+  exec: 'node bundle/tcr-local.js deploy',
+  receiveArgs: true,
+});
+deployLocal.prependSpawn(bundleTask);
+
+// Synthesize the example company stack named in cdktf.json into cdktf.out/ (the first step of deploy:local).
 const synthExample = project.addTask('synth:example', {
   description: 'Synthesize the example company stack into cdktf.out/',
   exec: 'ts-node --project test/tsconfig.json examples/company-stack/main.ts',
@@ -142,6 +161,10 @@ const e2e = project.addTask('e2e', {
   receiveArgs: true,
 });
 e2e.prependSpawn(bundleTask);
+project.addTask('bench:credentials', {
+  description: 'Credential shim: API calls per operation, wall time vs raw SDK calls, rotation under rate limits',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only bench/credentials-bench.ts',
+});
 project.addTask('bench', {
   description: 'Library vs raw L1 vs JSON.stringify synth benchmark (ratios, one run)',
   exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',

@@ -26,6 +26,8 @@ export interface BundleSpec {
   readonly shared?: Readonly<Record<string, string>>;
   /** A `.d.ts` written beside the bundle re-exporting these compiled typings (relative to bundle/). */
   readonly typings?: string;
+  /** Files the bundle reads at run time, copied beside it: repo path -> path inside bundle/. */
+  readonly assets?: Readonly<Record<string, string>>;
 }
 
 export const BUNDLES: readonly BundleSpec[] = [
@@ -33,6 +35,17 @@ export const BUNDLES: readonly BundleSpec[] = [
   { entry: 'src/emulator/cli.ts', outfile: 'tencentcloud-emulator.js', bin: true, shared: { 'src/emulator/index.ts': './emulator.js' } },
   // Self-contained: the credential constructs copy this one file into cdktf.out as a TerraformAsset.
   { entry: 'src/shim/bin.ts', outfile: 'tcr-credentials.js', bin: true },
+  // The provider stand-in tcr-local installs for terraform; it loads its proto definitions and schema from beside it.
+  {
+    entry: 'tfprovider/main.ts',
+    outfile: 'tfprovider/terraform-provider-tencentcloud.js',
+    assets: {
+      'tfprovider/proto': 'tfprovider/proto',
+      'schema/tencentcloud-provider-schema.json': 'tfprovider/tencentcloud-provider-schema.json',
+      'schema/provider.json': 'tfprovider/provider.json',
+    },
+  },
+  { entry: 'src/local/cli.ts', outfile: 'tcr-local.js', bin: true, shared: { 'src/emulator/index.ts': './emulator.js' } },
 ];
 
 interface PackageInfo {
@@ -100,6 +113,9 @@ export function esbuildOptions(spec: BundleSpec, outfile: string): esbuild.Build
     // Licence headers of bundled code stay in the file; the full texts go to THIRD-PARTY-LICENSES.md.
     legalComments: 'eof',
     sourcemap: false,
+    // Minified, but keepNames: a stack trace from a user still names the functions.
+    minify: true,
+    keepNames: true,
     metafile: true,
     logLevel: 'error',
     plugins: spec.shared ? [sharedBundlesPlugin(spec.shared)] : [],
@@ -107,7 +123,7 @@ export function esbuildOptions(spec: BundleSpec, outfile: string): esbuild.Build
 }
 
 export async function buildBundles(outDir: string = BUNDLE_DIR): Promise<BuiltBundle[]> {
-  fs.rmSync(outDir, { recursive: true, force: true });
+  // Each output is overwritten, the folder is not emptied: tests build bundle/tcr-credentials.js on demand too.
   fs.mkdirSync(outDir, { recursive: true });
   const built: BuiltBundle[] = [];
   for (const spec of BUNDLES) {
@@ -119,6 +135,9 @@ export async function buildBundles(outDir: string = BUNDLE_DIR): Promise<BuiltBu
       if (root) roots.add(root);
     }
     if (spec.bin) fs.chmodSync(outfile, 0o755);
+    for (const [from, to] of Object.entries(spec.assets ?? {})) {
+      fs.cpSync(path.join(REPO, from), path.join(outDir, to), { recursive: true });
+    }
     if (spec.typings) {
       fs.writeFileSync(outfile.replace(/\.js$/, '.d.ts'), `export * from '${spec.typings}';\n`);
     }
@@ -137,7 +156,7 @@ function licencesDocument(built: readonly BuiltBundle[]): string {
   ];
   const texts = new Map<string, PackageInfo>();
   for (const b of built) {
-    lines.push(`## ${path.basename(b.outfile)}`, '');
+    lines.push(`## ${path.relative(BUNDLE_DIR, b.outfile)}`, '');
     if (b.packages.length === 0) lines.push('No third-party code.');
     for (const p of b.packages) {
       lines.push(`- ${p.name} ${p.version} (${p.license})`);

@@ -20,6 +20,14 @@ export interface BinDescription {
 
 export type InfoRequest = 'help' | 'version';
 
+/** A wrong command line: the bins exit 2 for it (1 for a failure of the work itself). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
 /** `help` when any argument is --help or -h, else `version` for --version; undefined for a normal run. */
 export function infoRequest(argv: readonly string[]): InfoRequest | undefined {
   if (argv.some((a) => a === '--help' || a === '-h')) return 'help';

@@ -10,6 +10,7 @@ import { AccountCredentials, EmulatorAdmin, adminRequestListener } from './admin
 import { ApiRequestHandler, DEFAULT_MAX_BODY_BYTES } from './api-server';
 import { FaultInjector, RateLimiter } from './faults';
 import { LogSink } from './log';
+import { withRegistryLogin } from './registry-http';
 import { EmulatorState, ServiceDefinition } from './service';
 import { camPolicySource, SERVICES } from './services';
 import { camOf } from './services/cam';
@@ -129,7 +130,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     signatureClock: options.signatureClock ?? 'wall',
   });
-  const apiServer = http.createServer(api.listener);
+  // `GET /v2/` on a registry domain (`<name>.tencentcloudcr.com`) is the docker login check; the rest is the API.
+  const apiServer = http.createServer(withRegistryLogin(admin, api.listener, options.log));
   apiServer.keepAliveTimeout = 1000;
   const port = await listen(apiServer, options.port ?? 0, host);
 

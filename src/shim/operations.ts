@@ -367,7 +367,8 @@ export async function rotateOne(ctx: OperationContext, store: CredentialStore, o
   const version = await writeOrUndo(ctx, store, next, stored, spec, minted);
   if (options.graceMs === 0) {
     for (const p of previous) {
-      await deleteToken(ctx, spec.instanceId, p.tokenId);
+      // `tokens` was listed before the mint and holds p (that is how it got into `previous`): no second listing.
+      await deleteToken(ctx, spec.instanceId, p.tokenId, tokens);
       retired.push(p.tokenId);
     }
   }

@@ -68,10 +68,12 @@ describe('the packed tarball', () => {
   test('ships the library, the bundles and their licences, not the repo tooling', () => {
     expect(files).toEqual(expect.arrayContaining([
       'lib/index.js', 'lib/index.d.ts', '.jsii', 'README.md', 'LICENSE',
-      'bundle/emulator.js', 'bundle/emulator.d.ts', 'bundle/THIRD-PARTY-LICENSES.md',
+      'bundle/emulator.js', 'bundle/emulator.d.ts', 'bundle/THIRD-PARTY-LICENSES.md', 'bundle/tcr-local.js',
+      'bundle/tfprovider/terraform-provider-tencentcloud.js', 'bundle/tfprovider/proto/tfplugin6.proto',
+      'bundle/tfprovider/tencentcloud-provider-schema.json', 'bundle/tfprovider/provider.json',
     ]));
-    const leaked = files.filter((f) => /^(src|test|examples|scripts|bench|\.ci|\.projen)\//.test(f)
-      || f === 'cdktf.json' || f.endsWith('.tgz') || /^lib\/emulator\/.*\.js$/.test(f));
+    const leaked = files.filter((f) => /^(src|test|examples|scripts|bench|tfprovider|cdktf\.out|\.tcr-local|\.ci|\.projen)\//.test(f)
+      || f === 'cdktf.json' || f.endsWith('.tgz') || /^lib\/emulator\/.*\.js$/.test(f) || /^lib\/(shim|local)\//.test(f));
     expect(leaked).toEqual([]);
     const licences = fs.readFileSync(path.join(pkgDir, 'bundle', 'THIRD-PARTY-LICENSES.md'), 'utf8');
     expect(licences).toMatch(/- tencentcloud-sdk-nodejs 4\.1\.313 \(Apache-2\.0\)/);
@@ -179,6 +181,16 @@ describe('installed into a fresh cdktf app, offline', () => {
     const synth = run(process.execPath, ['bad.js'], app);
     expect(synth.status).not.toBe(0);
     expect(synth.stderr).toContain('[bad/registry] TcrInstance property "name" has value "Bad_Name"');
+  });
+
+  test("tcr-local deploys the README's stack from the package: real terraform, the bundled stand-in, the emulator", () => {
+    fs.writeFileSync(path.join(app, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node main.js' }));
+    const r = run(path.join(app, 'node_modules', '.bin', 'tcr-local'), ['deploy'], app);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(r.stdout).toContain('Apply complete! Resources: 4 added, 0 changed, 0 destroyed.');
+    expect(r.stdout).toMatch(/ci_password = \(sensitive, not shown\)/);
+    expect(r.stdout).toContain('check the emulator is as it started: done');
+    expect(r.stdout).toContain('tcr-local deploy of stack registry: ok');
   });
 
   test('the emulator starts from its bundle, without tencentcloud-sdk-nodejs installed', () => {

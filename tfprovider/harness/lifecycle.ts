@@ -3,7 +3,6 @@
  * plan again (must be empty), destroy, and a comparison of the emulator's resources before and after.
  * Each step's outcome is recorded so tests can assert them one by one and `npm run e2e` can print a summary.
  */
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -11,6 +10,10 @@ import { TencentApi } from '../api';
 import { declaredResources, Example, loadBuildApp } from './examples';
 import { plannedActions, RunResult, TerraformStack } from './terraform';
 import { PluginLog } from '../log';
+import { resourceSnapshot } from '../../src/local/emulator-resources';
+
+// The snapshot lives with tcr-local, which makes the same check for users' stacks; tests import it from here.
+export { resourceSnapshot };
 
 /** What the lifecycle needs of an emulator (src/emulator's EmulatorHandle satisfies it). */
 export interface EmulatorLike {
@@ -36,59 +39,6 @@ export interface LifecycleResult {
   readonly leftovers: string;
   readonly pluginLog: string;
   readonly runs: readonly RunResult[];
-}
-
-/** Services whose slices hold resources terraform creates; the clock and id counters are not compared. */
-const RESOURCE_SLICES = ['tcr', 'ssm', 'cam', 'tag'];
-/** The parts of the core's accounts slice that CAM users, groups and roles (and their keys) live in. */
-const ACCOUNT_PARTS = ['users', 'groups', 'roles', 'keys'];
-
-/**
- * Temporary instance tokens cannot be deleted by any API (they expire after an hour): a destroy cannot remove
- * them, so they are not compared.
- */
-function withoutTemporaryTokens(tcr: any): unknown {
-  if (!tcr?.instances) return tcr;
-  const instances = Object.fromEntries(Object.entries<any>(tcr.instances).map(([id, i]) => [id, {
-    ...i, tokens: Object.fromEntries(Object.entries<any>(i.tokens ?? {}).filter(([, t]) => t.type !== 'temp')),
-  }]));
-  return { ...tcr, instances };
-}
-
-/** Secret values are compared by digest, so a leftover report never prints a credential. */
-function redactSecretValues(ssm: any): unknown {
-  if (!ssm?.secrets) return ssm;
-  const digest = (v: unknown) => (typeof v === 'string' ? `sha256:${createHash('sha256').update(v).digest('hex').slice(0, 16)}` : v);
-  const secrets = Object.fromEntries(Object.entries<any>(ssm.secrets).map(([k, sec]) => [k, {
-    ...sec, versions: (sec.versions ?? []).map((v: any) => ({ ...v, secretString: digest(v.secretString), secretBinary: digest(v.secretBinary) })),
-  }]));
-  return { ...ssm, secrets };
-}
-
-/** The emulator's resources only: id counters (`next*`) dropped, empty containers pruned. */
-export function resourceSnapshot(state: Record<string, unknown>): unknown {
-  const prune = (v: unknown): unknown => {
-    if (Array.isArray(v)) {
-      const a = v.map(prune).filter((x) => x !== undefined);
-      return a.length ? a : undefined;
-    }
-    if (v && typeof v === 'object') {
-      const entries = Object.entries(v)
-        .filter(([k]) => !/^next[A-Z]/.test(k))
-        .map(([k, x]) => [k, prune(x)] as const)
-        .filter(([, x]) => x !== undefined);
-      return entries.length ? Object.fromEntries(entries) : undefined;
-    }
-    return v;
-  };
-  const comparable = (s: string) => (s === 'tcr' ? withoutTemporaryTokens(state[s]) : s === 'ssm' ? redactSecretValues(state[s]) : state[s]);
-  const accounts = (state.accounts ?? {}) as Record<string, any>;
-  // Key pairs by SecretId and owner only: a leftover report never prints a SecretKey or token.
-  const keys = Object.fromEntries(Object.entries<any>(accounts.keys ?? {}).map(([id, k]) => [id, { uin: k.uin, status: k.status }]));
-  return {
-    ...Object.fromEntries(RESOURCE_SLICES.map((s) => [s, prune(comparable(s)) ?? null])),
-    accounts: Object.fromEntries(ACCOUNT_PARTS.map((p) => [p, prune(p === 'keys' ? keys : accounts[p]) ?? null])),
-  };
 }
 
 function summarize(r: RunResult): string {
