@@ -156,6 +156,8 @@ export async function runAcceptance(test: AcceptanceTest): Promise<AcceptanceFig
   }
   const figures = { test: test.name, steps: steps.length, configSteps, importsCompared, attributesChecked, seconds: (Date.now() - t0) / 1000 };
   FIGURES.push(figures);
+  // CONFORMANCE_FIGURES=<file>: one JSON line per test, for the figures of a run (tests, steps, imports, time).
+  if (process.env.CONFORMANCE_FIGURES) fs.appendFileSync(process.env.CONFORMANCE_FIGURES, `${JSON.stringify(figures)}\n`);
   return figures;
 }
 
