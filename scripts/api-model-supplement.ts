@@ -46,6 +46,11 @@ export const API_MODEL_SUPPLEMENT: Record<string, SupplementService> = {
         ],
         errors: TCR_NOT_FOUND,
       },
+      // The provider's prepaid period change; errors from the Go SDK's list for the action.
+      RenewInstance: {
+        request: [registryId, ['RegistryChargePrepaid', 'RegistryChargePrepaid', true], ['Flag', 'number', true]],
+        errors: ['InternalError', 'InvalidParameter', 'MissingParameter', 'ResourceNotFound', 'UnauthorizedOperation', 'UnknownParameter', 'UnsupportedOperation'],
+      },
       DeleteMultipleSecurityPolicy: {
         request: [registryId, ['SecurityGroupPolicySet', 'Array<SecurityPolicy>', true]],
         errors: TCR_NOT_FOUND,

@@ -30,6 +30,22 @@ async function setPublicEndpoint(ctx: ResourceContext, id: string, open: boolean
   }, 60_000, 200);
 }
 
+/** The provider's prepaid period change: RenewInstance (Flag 0) for a prepaid instance, then wait until it runs. */
+async function renew(ctx: ResourceContext, id: string, p: Obj): Promise<void> {
+  const chargeType = num(p.registry_charge_type);
+  if (chargeType === undefined) throw new ProviderError('`registry_charge_type` must be set when trying to change the `instance_charge_type_prepaid_period`!');
+  if (chargeType !== 2) {
+    // The provider's wording, although it is the prepaid instance that may change its period.
+    throw new ProviderError(`Only the postpaid user allows changing the \`instance_charge_type_prepaid_period\`! The current charge type is: [${chargeType}].`);
+  }
+  await ctx.api.call('tcr', 'RenewInstance', {
+    RegistryId: id,
+    RegistryChargePrepaid: { Period: num(p.instance_charge_type_prepaid_period) ?? 0, RenewFlag: (num(p.instance_charge_type_prepaid_renew_flag) ?? 0) - 1 },
+    Flag: 0,
+  });
+  await waitFor(`instance ${id} to be Running`, async () => ((await describeInstance(ctx, id))?.Status === 'Running' ? true : undefined), 120_000, 200);
+}
+
 function securityPoliciesOf(v: unknown): Array<{ CidrBlock: string; Description?: string }> {
   return (known<Obj[]>(v) ?? []).map((x) => ({ CidrBlock: str(x.cidr_block) ?? '', ...(str(x.description) !== undefined ? { Description: str(x.description) } : {}) }));
 }
@@ -111,6 +127,7 @@ export const tcrInstance: ResourceDefinition = {
       }));
     }
     if (inst.PayMod !== undefined && inst.PayMod !== null) out.registry_charge_type = inst.PayMod + 1;
+    if (inst.PayMod === 1 && inst.RenewFlag !== undefined && inst.RenewFlag !== null) out.instance_charge_type_prepaid_renew_flag = inst.RenewFlag + 1;
     out.expired_at = inst.PayMod === 1 ? orPrior(inst.ExpiredAt, null) : null;
     out.deletion_protection = inst.DeletionProtection ?? s.deletion_protection ?? false;
     out.enable_cos_maz = inst.EnableCosMAZ ?? s.enable_cos_maz ?? false;
@@ -121,7 +138,7 @@ export const tcrInstance: ResourceDefinition = {
     return out;
   },
   async update(ctx, prior, p) {
-    for (const attr of ['replications', 'instance_charge_type_prepaid_period']) {
+    for (const attr of ['replications']) {
       if (JSON.stringify(prior[attr] ?? null) !== JSON.stringify(p[attr] ?? null)) unsupported(`changing ${attr} of tencentcloud_tcr_instance`);
     }
     const id = String(prior.id);
@@ -148,6 +165,7 @@ export const tcrInstance: ResourceDefinition = {
     }
     if (add.length) await ctx.api.call('tcr', 'CreateMultipleSecurityPolicy', { RegistryId: id, SecurityGroupPolicySet: add });
     if (JSON.stringify(prior.tags ?? {}) !== JSON.stringify(p.tags ?? {})) await tagsWrite(ctx, instanceTags(ctx, id), prior.tags, p.tags);
+    if ((prior.instance_charge_type_prepaid_period ?? null) !== (p.instance_charge_type_prepaid_period ?? null)) await renew(ctx, id, p);
     return readBack(this, ctx, { ...prior, ...p, id: prior.id }, `tcr instance ${String(prior.id)} not found`);
   },
   async delete(ctx, s) {

@@ -27,7 +27,7 @@ export function registryView(instance: TcrInstanceRecord): Record<string, unknow
     EnableAnonymous: false,
     TokenValidTime: TEMP_TOKEN_VALIDITY_MS / 1000,
     TagSpecification: { ResourceType: 'instance', Tags: instance.tags.map((t) => ({ ...t })) },
-    ExpiredAt: instance.chargeType === 1 ? iso(instance.createdAt + instance.prepaidMonths * 30 * DAY_MS) : '',
+    ExpiredAt: instance.chargeType === 1 ? iso((instance.prepaidFrom ?? instance.createdAt) + instance.prepaidMonths * 30 * DAY_MS) : '',
     PayMod: instance.chargeType,
     RenewFlag: instance.renewFlag,
     DeletionProtection: instance.deletionProtection,
