@@ -36,14 +36,32 @@ test('TestAccTencentCloudTcrInstanceResource_basic_and_update', async () => {
 }, 240_000);
 
 test('TestAccTencentCloudNeedFixTcrInstanceResource_paypaid', async () => {
-  const instance = (period: number) => ({ resource: { tencentcloud_tcr_instance: { mytcr_instance_paypaid: {
-    name: 'paypaidtcrinstance', instance_type: 'basic', delete_bucket: true, registry_charge_type: 2,
-    instance_charge_type_prepaid_period: period, instance_charge_type_prepaid_renew_flag: 1, tags: { test: 'test' },
-  } } } });
-  const checks = (period: string) => ({ 'tencentcloud_tcr_instance.mytcr_instance_paypaid': {
-    'name': 'paypaidtcrinstance', 'instance_type': 'basic', 'tags.test': 'test', 'registry_charge_type': '2',
-    'instance_charge_type_prepaid_period': period, 'instance_charge_type_prepaid_renew_flag': '1', 'expired_at': SET,
-  } });
+  const instance = (period: number) => ({
+    resource: {
+      tencentcloud_tcr_instance: {
+        mytcr_instance_paypaid: {
+          name: 'paypaidtcrinstance',
+          instance_type: 'basic',
+          delete_bucket: true,
+          registry_charge_type: 2,
+          instance_charge_type_prepaid_period: period,
+          instance_charge_type_prepaid_renew_flag: 1,
+          tags: { test: 'test' },
+        },
+      },
+    },
+  });
+  const checks = (period: string) => ({
+    'tencentcloud_tcr_instance.mytcr_instance_paypaid': {
+      'name': 'paypaidtcrinstance',
+      'instance_type': 'basic',
+      'tags.test': 'test',
+      'registry_charge_type': '2',
+      'instance_charge_type_prepaid_period': period,
+      'instance_charge_type_prepaid_renew_flag': '1',
+      'expired_at': SET,
+    },
+  });
   await runAcceptance({
     name: 'TestAccTencentCloudNeedFixTcrInstanceResource_paypaid',
     steps: (): Step[] => [
