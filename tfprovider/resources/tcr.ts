@@ -40,7 +40,10 @@ async function renew(ctx: ResourceContext, id: string, p: Obj): Promise<void> {
   }
   await ctx.api.call('tcr', 'RenewInstance', {
     RegistryId: id,
-    RegistryChargePrepaid: { Period: num(p.instance_charge_type_prepaid_period) ?? 0, RenewFlag: (num(p.instance_charge_type_prepaid_renew_flag) ?? 0) - 1 },
+    RegistryChargePrepaid: {
+      Period: num(p.instance_charge_type_prepaid_period) ?? 0,
+      RenewFlag: (num(p.instance_charge_type_prepaid_renew_flag) ?? 0) - 1,
+    },
     Flag: 0,
   });
   await waitFor(`instance ${id} to be Running`, async () => ((await describeInstance(ctx, id))?.Status === 'Running' ? true : undefined), 120_000, 200);
@@ -127,7 +130,9 @@ export const tcrInstance: ResourceDefinition = {
       }));
     }
     if (inst.PayMod !== undefined && inst.PayMod !== null) out.registry_charge_type = inst.PayMod + 1;
-    if (inst.PayMod === 1 && inst.RenewFlag !== undefined && inst.RenewFlag !== null) out.instance_charge_type_prepaid_renew_flag = inst.RenewFlag + 1;
+    if (inst.PayMod === 1 && inst.RenewFlag !== undefined && inst.RenewFlag !== null) {
+      out.instance_charge_type_prepaid_renew_flag = inst.RenewFlag + 1;
+    }
     out.expired_at = inst.PayMod === 1 ? orPrior(inst.ExpiredAt, null) : null;
     out.deletion_protection = inst.DeletionProtection ?? s.deletion_protection ?? false;
     out.enable_cos_maz = inst.EnableCosMAZ ?? s.enable_cos_maz ?? false;
