@@ -113,6 +113,9 @@ export function esbuildOptions(spec: BundleSpec, outfile: string): esbuild.Build
     // Licence headers of bundled code stay in the file; the full texts go to THIRD-PARTY-LICENSES.md.
     legalComments: 'eof',
     sourcemap: false,
+    // The SDK's HTTP stack (node-fetch -> whatwg-url -> tr46) requires Node's deprecated punycode module, which
+    // prints DEP0040 on every start from Node 21 on: bundle the userland package of the same code instead.
+    alias: { punycode: 'punycode/' },
     // Minified, but keepNames: a stack trace from a user still names the functions.
     minify: true,
     keepNames: true,

@@ -133,9 +133,17 @@ export class StateStore {
     const lockPath = `${this.persistPath}.lock`;
     fs.mkdirSync(path.dirname(lockPath), { recursive: true });
     const deadline = Date.now() + LOCK_WAIT_MS;
+    // Who holds the lock: released only by its holder, so a holder whose stale lock was taken over cannot remove
+    // the new holder's lock on its way out.
+    const token = `${process.pid}.${crypto.randomBytes(8).toString('hex')}`;
     for (;;) {
       try {
-        fs.closeSync(fs.openSync(lockPath, 'wx', 0o600));
+        const fd = fs.openSync(lockPath, 'wx', 0o600);
+        try {
+          fs.writeSync(fd, token);
+        } finally {
+          fs.closeSync(fd);
+        }
         break;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
@@ -160,7 +168,13 @@ export class StateStore {
       return fn();
     } finally {
       this.lockDepth--;
-      fs.rmSync(lockPath, { force: true });
+      let holder: string | undefined;
+      try {
+        holder = fs.readFileSync(lockPath, 'utf8');
+      } catch {
+        holder = undefined; // already gone (taken over as stale and released)
+      }
+      if (holder === token) fs.rmSync(lockPath, { force: true });
     }
   }
 

@@ -162,6 +162,18 @@ describe('persistence', () => {
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 
+  test('a holder whose stale lock was taken over leaves the new holder\'s lock alone', () => {
+    const file = tmpFile('state.json');
+    const store = new StateStore(file, () => ({ formatVersion: 1, counter: 0 }));
+    store.transact((s) => {
+      // Meanwhile another process found this lock stale and took it over.
+      fs.rmSync(`${file}.lock`);
+      fs.writeFileSync(`${file}.lock`, 'other-process-token');
+      s.counter = 1;
+    });
+    expect(fs.readFileSync(`${file}.lock`, 'utf8')).toBe('other-process-token');
+  });
+
   test('bad state files are reported', () => {
     const file = tmpFile('state.json');
     fs.writeFileSync(file, '{nope');
