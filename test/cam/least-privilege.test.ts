@@ -6,7 +6,7 @@
  * real error code. The lists come from src/cam/access-lists.ts, the same data the constructs render.
  */
 import { App, TerraformStack, Testing } from 'cdktf';
-import * as tencentcloud from 'tencentcloud-sdk-nodejs';
+import { addPrincipal, CALLS, documented, expectAllowed, expectDenied, fresh, matrix, NOT_SERVED } from './matrix';
 import {
   CamGroup, CamRole, CamUser, ICamPrincipal, providers, TcrInstance, TcrNamespace,
 } from '../../src';
@@ -14,85 +14,10 @@ import {
   FULL_ACCESS, ISSUE_TOKENS_ACCESS, MANAGE_NAMESPACES_ACCESS, MANAGE_SERVICE_ACCOUNTS_ACCESS, NAMESPACE_PULL_DESCRIBE_ACCESS,
   READ_ACCESS,
 } from '../../src/cam/access-lists';
-import { TcrApiGrant } from '../../src/cam/tcr-grant-scope';
-import { Credentials, EmulatorHandle, startEmulator } from '../../src/emulator';
-import { API_MODEL } from '../../src/emulator/api-model';
+import { EmulatorHandle, startEmulator } from '../../src/emulator';
 import { camClient, sdkError, tcrClient } from '../emulator/helpers';
 
-
-type TcrClient = InstanceType<typeof tencentcloud.tcr.v20190924.Client>;
-
-/**
- * The code a CAM denial of `api` answers: the action's own `UnauthorizedOperation` where its documented error list
- * (the Go SDK's, generated into the API model from the shared facts) has one, else the common one.
- */
-function denialCode(api: string): string {
-  const errors: readonly string[] = API_MODEL.tcr.actions[api]?.errors ?? [];
-  return errors.includes('UnauthorizedOperation') ? 'UnauthorizedOperation' : 'AuthFailure.UnauthorizedOperation';
-}
-
 let handle: EmulatorHandle;
-let root: TcrClient;
-let registryId: string;
-let otherRegistryId: string;
-
-interface Principal {
-  readonly name: string;
-  readonly credentials: Credentials;
-  readonly client: TcrClient;
-}
-const principals: Record<string, Principal> = {};
-
-/** What one documented or undocumented call does, with the principal's client; `target` names the namespace. */
-type Call = (client: TcrClient, target: { namespace: string }) => Promise<unknown>;
-
-let uniqueName = 0;
-const fresh = (prefix: string) => `${prefix}-${++uniqueName}`;
-
-/** One call per API of the access lists, on the instance (and namespace) under test. */
-const CALLS: Record<string, Call> = {
-  DescribeInstances: (c) => c.DescribeInstances({ Registryids: [registryId] } as any),
-  DescribeNamespaces: (c, t) => c.DescribeNamespaces({ RegistryId: registryId, NamespaceName: t.namespace }),
-  DescribeImages: (c, t) => c.DescribeImages({ RegistryId: registryId, NamespaceName: t.namespace, RepositoryName: 'app' }),
-  CreateNamespace: (c) => c.CreateNamespace({ RegistryId: registryId, NamespaceName: fresh('ns'), IsPublic: false }),
-  DeleteNamespace: async (c) => {
-    const name = fresh('gone');
-    await root.CreateNamespace({ RegistryId: registryId, NamespaceName: name, IsPublic: false });
-    return c.DeleteNamespace({ RegistryId: registryId, NamespaceName: name });
-  },
-  CreateServiceAccount: (c) => c.CreateServiceAccount({
-    RegistryId: registryId,
-    Name: fresh('robot'),
-    Duration: 30,
-    Permissions: [{ Resource: 'payments', Actions: ['tcr:PullRepository'] }],
-  }),
-  DescribeServiceAccounts: (c) => c.DescribeServiceAccounts({ RegistryId: registryId }),
-  ModifyServiceAccount: async (c) => c.ModifyServiceAccount({ RegistryId: registryId, Name: await rootServiceAccount(), Description: 'changed' }),
-  ModifyServiceAccountPassword: async (c) =>
-    c.ModifyServiceAccountPassword({ RegistryId: registryId, Name: await rootServiceAccount(), Random: true }),
-  DeleteServiceAccount: async (c) => c.DeleteServiceAccount({ RegistryId: registryId, Name: await rootServiceAccount() }),
-  CreateInstanceToken: (c) => c.CreateInstanceToken({ RegistryId: registryId, TokenType: 'longterm', Desc: 'matrix' }),
-  DescribeInstanceToken: (c) => c.DescribeInstanceToken({ RegistryId: registryId }),
-  ModifyInstanceToken: async (c) => c.ModifyInstanceToken({ RegistryId: registryId, TokenId: await rootToken(), Enable: false }),
-  DeleteInstanceToken: async (c) => c.DeleteInstanceToken({ RegistryId: registryId, TokenId: await rootToken() }),
-};
-
-/**
- * Helper APIs the emulator does not serve (yet): they are in the lists because CAM checks them under those names,
- * but no call can be made. The test proves they are unserved, so serving one makes this test ask for its call.
- */
-const NOT_SERVED = ['DescribeRepositories', 'ModifyNamespace'];
-
-async function rootServiceAccount(): Promise<string> {
-  const { Name } = await root.CreateServiceAccount({
-    RegistryId: registryId, Name: fresh('sa'), Permissions: [{ Resource: 'payments', Actions: ['tcr:PullRepository'] }], Duration: 30,
-  });
-  return Name!;
-}
-
-async function rootToken(): Promise<string> {
-  return (await root.CreateInstanceToken({ RegistryId: registryId, TokenType: 'longterm', Desc: 'root' })).TokenId!;
-}
 
 /** Terraform apply, in miniature: creates the synthesized policies and attachments with the root account. */
 async function applyPolicies(doc: any, uinByUserName: Record<string, string>): Promise<void> {
@@ -118,9 +43,11 @@ async function applyPolicies(doc: any, uinByUserName: Record<string, string>): P
 
 beforeAll(async () => {
   handle = await startEmulator({ port: 0 });
-  root = tcrClient(handle, handle.root);
-  registryId = (await root.CreateInstance({ RegistryName: 'acme-registry', RegistryType: 'standard' })).RegistryId!;
-  otherRegistryId = (await root.CreateInstance({ RegistryName: 'other-registry', RegistryType: 'basic' })).RegistryId!;
+  const root = tcrClient(handle, handle.root);
+  matrix.root = root;
+  const registryId = (await root.CreateInstance({ RegistryName: 'acme-registry', RegistryType: 'standard' })).RegistryId!;
+  matrix.registryId = registryId;
+  matrix.otherRegistryId = (await root.CreateInstance({ RegistryName: 'other-registry', RegistryType: 'basic' })).RegistryId!;
   for (const ns of ['payments', 'search']) await root.CreateNamespace({ RegistryId: registryId, NamespaceName: ns, IsPublic: false });
   handle.admin.mutate((s) => {
     for (const ns of ['payments', 'search']) {
@@ -164,43 +91,15 @@ beforeAll(async () => {
 
   // The role's temporary credentials (SecretId, SecretKey, token), as STS AssumeRole issues them.
   const ciCredentials = handle.admin.issueTemporaryCredentials({ roleId, sessionName: 'pipeline-42' });
-  const all: Record<string, Credentials> = { ci: ciCredentials, ...accounts };
-  for (const [name, credentials] of Object.entries(all)) {
-    principals[name] = { name, credentials, client: tcrClient(handle, credentials) };
-  }
+  for (const [name, credentials] of Object.entries({ ci: ciCredentials, ...accounts })) addPrincipal(handle, name, credentials);
 });
 
 afterAll(async () => handle?.close());
 
-/** Create/Describe/Modify/Delete order, so each call finds what it needs. */
-const rank = (api: string) => ['Create', 'Describe', 'Modify', 'Delete'].findIndex((verb) => api.startsWith(verb));
-
-function documented(list: readonly TcrApiGrant[]): string[] {
-  return [...new Set(list.filter((g) => g.api !== '*').map((g) => g.api))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-}
-
-/** Every documented API of `lists` the emulator serves succeeds for `principal` (on namespace `namespace`). */
-async function expectAllowed(principal: string, apis: string[], namespace: string): Promise<string[]> {
-  const called: string[] = [];
-  for (const api of apis) {
-    if (NOT_SERVED.includes(api)) continue;
-    expect({ api, call: CALLS[api] !== undefined }).toEqual({ api, call: true });
-    await expect(CALLS[api](principals[principal].client, { namespace })).resolves.toBeDefined();
-    called.push(api);
-  }
-  return called;
-}
-
-async function expectDenied(principal: string, api: string, call: Call, namespace = 'payments'): Promise<void> {
-  const error = await sdkError(call(principals[principal].client, { namespace }));
-  expect({ principal, api, code: error.code }).toEqual({ principal, api, code: denialCode(api) });
-  expect(error.message).toMatch(/not authorized to perform operation \(tcr:/);
-}
-
 describe('least privilege of the generated policies, with each principal\'s own keys', () => {
   test('helper APIs the emulator does not serve are really unserved (so none is skipped silently)', async () => {
     for (const api of NOT_SERVED) {
-      const error = await sdkError((root as any).request(api, { RegistryId: registryId }));
+      const error = await sdkError((matrix.root as any).request(api, { RegistryId: matrix.registryId }));
       expect({ api, code: error.code }).toEqual({ api, code: 'InvalidAction' });
     }
   });
@@ -211,20 +110,20 @@ describe('least privilege of the generated policies, with each principal\'s own 
       'CreateInstanceToken', 'DescribeImages', 'DescribeInstances', 'DescribeInstanceToken', 'DescribeNamespaces',
       'ModifyInstanceToken', 'DeleteInstanceToken',
     ]);
-    expect(principals.ci.credentials.token).toBeDefined();
+    expect(matrix.principals.ci.credentials.token).toBeDefined();
     await expectDenied('ci', 'DescribeImages', CALLS.DescribeImages, 'search');
     await expectDenied('ci', 'DescribeNamespaces', CALLS.DescribeNamespaces, 'search');
     await expectDenied('ci', 'CreateNamespace', CALLS.CreateNamespace);
     await expectDenied('ci', 'DeleteNamespace', CALLS.DeleteNamespace);
     await expectDenied('ci', 'CreateServiceAccount', CALLS.CreateServiceAccount);
-    await expectDenied('ci', 'DescribeInstances', (c) => c.DescribeInstances({ Registryids: [otherRegistryId] } as any));
-    await expectDenied('ci', 'CreateInstanceToken', (c) => c.CreateInstanceToken({ RegistryId: otherRegistryId, TokenType: 'temp' }));
+    await expectDenied('ci', 'DescribeInstances', (c) => c.DescribeInstances({ Registryids: [matrix.otherRegistryId] } as any));
+    await expectDenied('ci', 'CreateInstanceToken', (c) => c.CreateInstanceToken({ RegistryId: matrix.otherRegistryId, TokenType: 'temp' }));
   });
 
   test('developer (through the group): pull describes on the granted namespace; DescribeImages passes as tcr:DescribeRepositories', async () => {
     const called = await expectAllowed('developer', documented(NAMESPACE_PULL_DESCRIBE_ACCESS), 'payments');
     expect(called).toEqual(['DescribeImages', 'DescribeInstances', 'DescribeNamespaces']);
-    const images = await principals.developer.client.DescribeImages({ RegistryId: registryId, NamespaceName: 'payments', RepositoryName: 'app' });
+    const images = await matrix.principals.developer.client.DescribeImages({ RegistryId: matrix.registryId, NamespaceName: 'payments', RepositoryName: 'app' });
     expect(images.ImageInfoList!.map((i) => i.ImageVersion)).toEqual(['v1']);
     await expectDenied('developer', 'DescribeImages', CALLS.DescribeImages, 'search');
     await expectDenied('developer', 'CreateInstanceToken', CALLS.CreateInstanceToken);
@@ -235,13 +134,13 @@ describe('least privilege of the generated policies, with each principal\'s own 
   test('auditor: reads the whole instance, changes nothing', async () => {
     const called = await expectAllowed('auditor', documented(READ_ACCESS), 'search');
     expect(called).toEqual(['DescribeImages', 'DescribeInstances', 'DescribeNamespaces']);
-    const all = await principals.auditor.client.DescribeNamespaces({ RegistryId: registryId });
+    const all = await matrix.principals.auditor.client.DescribeNamespaces({ RegistryId: matrix.registryId });
     expect(all.NamespaceList!.map((n) => n.Name).sort()).toEqual(expect.arrayContaining(['payments', 'search']));
     await expectDenied('auditor', 'CreateNamespace', CALLS.CreateNamespace);
     await expectDenied('auditor', 'DeleteNamespace', CALLS.DeleteNamespace);
     await expectDenied('auditor', 'CreateInstanceToken', CALLS.CreateInstanceToken);
     await expectDenied('auditor', 'DescribeServiceAccounts', CALLS.DescribeServiceAccounts);
-    await expectDenied('auditor', 'DescribeInstances', (c) => c.DescribeInstances({ Registryids: [otherRegistryId] } as any));
+    await expectDenied('auditor', 'DescribeInstances', (c) => c.DescribeInstances({ Registryids: [matrix.otherRegistryId] } as any));
   });
 
   test('registry admin: namespaces and service accounts, but no tokens and no instance look-up', async () => {
@@ -252,7 +151,7 @@ describe('least privilege of the generated policies, with each principal\'s own 
     ]);
     await expectDenied('admin', 'CreateInstanceToken', CALLS.CreateInstanceToken);
     await expectDenied('admin', 'DescribeInstances', CALLS.DescribeInstances);
-    await expectDenied('admin', 'CreateNamespace', (c) => c.CreateNamespace({ RegistryId: otherRegistryId, NamespaceName: fresh('x'), IsPublic: false }));
+    await expectDenied('admin', 'CreateNamespace', (c) => c.CreateNamespace({ RegistryId: matrix.otherRegistryId, NamespaceName: fresh('x'), IsPublic: false }));
   });
 
   test('full access: every served API on the instance, nothing on another instance, not DeleteInstance (resource "*")', async () => {
@@ -260,8 +159,8 @@ describe('least privilege of the generated policies, with each principal\'s own 
     const apis = documented([...FULL_ACCESS, ...READ_ACCESS, ...MANAGE_NAMESPACES_ACCESS, ...ISSUE_TOKENS_ACCESS]);
     const called = await expectAllowed('full', apis, 'payments');
     expect(called).toHaveLength(Object.keys(CALLS).length);
-    await expectDenied('full', 'DescribeInstances', (c) => c.DescribeInstances({ Registryids: [otherRegistryId] } as any));
-    await expectDenied('full', 'CreateNamespace', (c) => c.CreateNamespace({ RegistryId: otherRegistryId, NamespaceName: fresh('x'), IsPublic: false }));
-    await expectDenied('full', 'DeleteInstance', (c) => c.DeleteInstance({ RegistryId: otherRegistryId }));
+    await expectDenied('full', 'DescribeInstances', (c) => c.DescribeInstances({ Registryids: [matrix.otherRegistryId] } as any));
+    await expectDenied('full', 'CreateNamespace', (c) => c.CreateNamespace({ RegistryId: matrix.otherRegistryId, NamespaceName: fresh('x'), IsPublic: false }));
+    await expectDenied('full', 'DeleteInstance', (c) => c.DeleteInstance({ RegistryId: matrix.otherRegistryId }));
   });
 });
