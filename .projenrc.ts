@@ -59,9 +59,9 @@ const project = new cdktf.ConstructLibraryCdktf({
     jestConfig: {
       setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
-      // Generated bindings and the example app are not hand-written library code.
-      collectCoverageFrom: ['src/**/*.ts', '!src/providers/**', '!src/index.ts'],
-      coveragePathIgnorePatterns: ['/node_modules/', '/src/providers/', '/test/'],
+      // Generated bindings and protocol types and the example app are not hand-written code.
+      collectCoverageFrom: ['src/**/*.ts', '!src/providers/**', '!src/index.ts', 'tfprovider/**/*.ts', '!tfprovider/proto-types/**'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/src/providers/', '/tfprovider/proto-types/', '/test/'],
       // Hand-written library code (generated bindings excluded) stays at 90% or more.
       coverageThreshold: { lines: 90, statements: 90, functions: 85, branches: 80 },
       testTimeout: 60_000,
@@ -80,7 +80,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'examples', 'bench', 'scripts', 'tfprovider'],
-    ignorePatterns: ['src/providers/**', '*.d.ts', 'node_modules/', 'lib/', 'coverage/', 'cdktf.out/'],
+    ignorePatterns: ['src/providers/**', 'tfprovider/proto-types/**', '*.d.ts', 'node_modules/', 'lib/', 'coverage/', 'cdktf.out/'],
   },
   gitignore: ['cdktf.out/', '.tcr-local/', '.terraform/', '*.tfstate', '*.tfstate.backup', '.gen/', 'bench/out/', '/tmp/', '/bundle/'],
   npmIgnoreOptions: {
@@ -88,6 +88,10 @@ const project = new cdktf.ConstructLibraryCdktf({
     ignorePatterns: ['/examples/', '/bench/', '/scripts/', '/tfprovider/', '/schema/*.md', '/.ci/', '/cdktf.json', '/cdktf.out/', '/.tcr-local/'],
   },
 });
+
+// The stand-in provider's own floor, measured separately from the library's 90%: most of tfprovider/ runs inside
+// the plugin process terraform starts (uncounted), so only the in-process tests count here. Only ever raised.
+project.jest!.config.coverageThreshold['./tfprovider/'] = { lines: 70, statements: 66, functions: 62, branches: 48 };
 
 // The emulator's compiled modules require tencentcloud-sdk-nodejs, which the package does not depend on: users
 // get the emulator from bundle/emulator.js (its typings re-export lib/emulator's .d.ts, which do ship).
@@ -127,6 +131,12 @@ project.addTask('gen:providers', {
   exec: 'ts-node --project test/tsconfig.json scripts/generate-providers.ts',
 });
 
+// The plugin protocol's request/response types, generated from tfprovider/proto; never edited by hand.
+project.addTask('gen:proto-types', {
+  description: 'Generate the tfplugin6 request/response types in tfprovider/proto-types from tfprovider/proto',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only scripts/generate-proto-types.ts',
+});
+
 // The main job: the example company stack (cdktf.json) deployed with tcr-local, as an installed package runs it:
 // fresh bundles, then the bundled tcr-local with the bundled stand-in, the real terraform and the emulator.
 const deployLocal = project.addTask('deploy:local', {
@@ -147,7 +157,7 @@ synthExample.prependSpawn(bundleTask);
 // (tfprovider/) and a local emulator; prints a summary. Type-checked by `test`, so ts-node only transpiles here.
 const e2e = project.addTask('e2e', {
   description: 'Validate, plan, apply, re-plan and destroy every example with terraform, the provider stand-in and the emulator',
-  exec: 'ts-node --project test/tsconfig.json --transpile-only tfprovider/e2e.ts',
+  exec: 'ts-node --project test/tsconfig.json --transpile-only tfprovider/harness/e2e.ts',
   receiveArgs: true,
 });
 e2e.prependSpawn(bundleTask);

@@ -10,6 +10,9 @@
 import type { FieldModel } from './generate-api-model';
 
 interface SupplementService {
+  /** Only for a service the facts file lacks altogether (tag): its API version and endpoint. */
+  version?: string;
+  endpoint?: string;
   types: Record<string, FieldModel[]>;
   actions: Record<string, { request: FieldModel[]; errors: string[] }>;
 }
@@ -43,6 +46,11 @@ export const API_MODEL_SUPPLEMENT: Record<string, SupplementService> = {
         ],
         errors: TCR_NOT_FOUND,
       },
+      // The provider's prepaid period change; errors from the Go SDK's list for the action.
+      RenewInstance: {
+        request: [registryId, ['RegistryChargePrepaid', 'RegistryChargePrepaid', true], ['Flag', 'number', true]],
+        errors: ['InternalError', 'InvalidParameter', 'MissingParameter', 'ResourceNotFound', 'UnauthorizedOperation', 'UnknownParameter', 'UnsupportedOperation'],
+      },
       DeleteMultipleSecurityPolicy: {
         request: [registryId, ['SecurityGroupPolicySet', 'Array<SecurityPolicy>', true]],
         errors: TCR_NOT_FOUND,
@@ -50,7 +58,9 @@ export const API_MODEL_SUPPLEMENT: Record<string, SupplementService> = {
     },
   },
   cam: {
-    types: {},
+    types: {
+      RoleTags: [['Key', 'string', true], ['Value', 'string', true]],
+    },
     actions: {
       GetUser: { request: [['Name', 'string', true]], errors: ['InternalError.SystemError', 'ResourceNotFound.UserNotExist'] },
       ListAttachedUserPolicies: {
@@ -67,6 +77,108 @@ export const API_MODEL_SUPPLEMENT: Record<string, SupplementService> = {
           ['PolicyType', 'string', false], ['Keyword', 'string', false],
         ],
         errors: ['InternalError.SystemError', 'InvalidParameter.ParamError', 'InvalidParameter.RoleNotExist'],
+      },
+      // CAM users, groups and roles (the provider's cam_user, cam_group and cam_role); errors from the Go SDK's
+      // per-action lists (tencentcloud-sdk-go cam/v20190116/client.go, vendored by the provider at v1.83.25).
+      AddUser: {
+        request: [
+          ['Name', 'string', true], ['Remark', 'string', false], ['ConsoleLogin', 'number', false], ['UseApi', 'number', false],
+          ['Password', 'string', false], ['NeedResetPassword', 'number', false], ['PhoneNum', 'string', false], ['CountryCode', 'string', false],
+          ['Email', 'string', false],
+        ],
+        errors: [
+          'AuthFailure.UnauthorizedOperation', 'FailedOperation', 'InvalidParameter.ParamError', 'InvalidParameter.PasswordViolatedRules',
+          'InvalidParameter.SubUserFull', 'InvalidParameter.SubUserNameInUse', 'InvalidParameter.UserNameIllegal',
+        ],
+      },
+      UpdateUser: {
+        request: [
+          ['Name', 'string', true], ['Remark', 'string', false], ['ConsoleLogin', 'number', false], ['Password', 'string', false],
+          ['NeedResetPassword', 'number', false], ['PhoneNum', 'string', false], ['CountryCode', 'string', false], ['Email', 'string', false],
+        ],
+        errors: ['AuthFailure.UnauthorizedOperation', 'FailedOperation', 'InvalidParameter', 'InvalidParameter.PasswordViolatedRules', 'ResourceNotFound.UserNotExist'],
+      },
+      DeleteUser: {
+        request: [['Name', 'string', true], ['Force', 'number', false]],
+        errors: ['AuthFailure.UnauthorizedOperation', 'FailedOperation', 'OperationDenied.HaveKeys', 'ResourceNotFound.UserNotExist'],
+      },
+      CreateGroup: {
+        request: [['GroupName', 'string', true], ['Remark', 'string', false]],
+        errors: ['FailedOperation', 'InvalidParameter.GroupFull', 'InvalidParameter.GroupNameInUse', 'InvalidParameter.ParamError'],
+      },
+      GetGroup: { request: [['GroupId', 'number', true]], errors: ['FailedOperation', 'ResourceNotFound.GroupNotExist', 'ResourceNotFound.UserNotExist'] },
+      UpdateGroup: {
+        request: [['GroupId', 'number', true], ['GroupName', 'string', false], ['Remark', 'string', false]],
+        errors: ['FailedOperation', 'InvalidParameter.GroupNameInUse', 'InvalidParameter.ParamError', 'ResourceNotFound.GroupNotExist'],
+      },
+      DeleteGroup: { request: [['GroupId', 'number', true]], errors: ['FailedOperation', 'ResourceNotFound.GroupNotExist', 'ResourceNotFound.UserNotExist'] },
+      CreateRole: {
+        request: [
+          ['RoleName', 'string', true], ['PolicyDocument', 'string', true], ['Description', 'string', false], ['ConsoleLogin', 'number', false],
+          ['SessionDuration', 'number', false], ['Tags', 'Array<RoleTags>', false],
+        ],
+        errors: [
+          'InternalError.SystemError', 'InvalidParameter.ActionMiss', 'InvalidParameter.DescriptionLengthOverlimit', 'InvalidParameter.EffectError',
+          'InvalidParameter.ParamError', 'InvalidParameter.PrincipalError', 'InvalidParameter.RoleFull', 'InvalidParameter.RoleNameError',
+          'InvalidParameter.RoleNameInUse', 'InvalidParameter.StatementError', 'InvalidParameter.VersionError',
+        ],
+      },
+      DescribeRoleList: {
+        request: [['Page', 'number', true], ['Rp', 'number', true], ['Tags', 'Array<RoleTags>', false]],
+        errors: ['FailedOperation', 'InternalError.SystemError', 'InvalidParameter.ParamError'],
+      },
+      UpdateRoleDescription: {
+        request: [['Description', 'string', true], ['RoleId', 'string', false], ['RoleName', 'string', false]],
+        errors: ['InternalError.SystemError', 'InvalidParameter.DescriptionLengthOverlimit', 'InvalidParameter.ParamError', 'InvalidParameter.RoleNotExist'],
+      },
+      UpdateAssumeRolePolicy: {
+        request: [['PolicyDocument', 'string', true], ['RoleId', 'string', false], ['RoleName', 'string', false]],
+        errors: [
+          'InternalError.SystemError', 'InvalidParameter.ActionMiss', 'InvalidParameter.EffectError', 'InvalidParameter.ParamError',
+          'InvalidParameter.PrincipalError', 'InvalidParameter.RoleNotExist', 'InvalidParameter.StatementError', 'InvalidParameter.VersionError',
+        ],
+      },
+      UpdateRoleConsoleLogin: {
+        request: [['ConsoleLogin', 'number', true], ['RoleId', 'number', false], ['RoleName', 'string', false]],
+        errors: ['InternalError.SystemError', 'InvalidParameter.ParamError', 'InvalidParameter.RoleNotExist'],
+      },
+      UpdateRoleSessionDuration: {
+        request: [['SessionDuration', 'number', true], ['RoleName', 'string', false], ['RoleId', 'number', false]],
+        errors: ['InternalError.SystemError', 'InvalidParameter.ParamError', 'InvalidParameter.RoleNotExist'],
+      },
+      DeleteRole: {
+        request: [['RoleId', 'string', false], ['RoleName', 'string', false]],
+        errors: ['InternalError.SystemError', 'InvalidParameter.ParamError', 'InvalidParameter.RoleNotExist'],
+      },
+    },
+  },
+  // Tag 2018-08-13, the two actions the provider's svctag.TagService calls (tag_models.d.ts; errors from the Go SDK).
+  tag: {
+    version: '2018-08-13',
+    endpoint: 'tag.tencentcloudapi.com',
+    types: {
+      Tag: [['TagKey', 'string', true], ['TagValue', 'string', true], ['Category', 'string', false]],
+      TagKeyObject: [['TagKey', 'string', true]],
+    },
+    actions: {
+      ModifyResourceTags: {
+        request: [['Resource', 'string', true], ['ReplaceTags', 'Array<Tag>', false], ['DeleteTags', 'Array<TagKeyObject>', false]],
+        errors: [
+          'FailedOperation', 'InvalidParameter.ReservedTagKey', 'InvalidParameter.Tag', 'InvalidParameterValue.DeleteTagsParamError',
+          'InvalidParameterValue.ResourceDescriptionError', 'InvalidParameterValue.TagKeyCharacterIllegal', 'InvalidParameterValue.TagKeyEmpty',
+          'InvalidParameterValue.TagKeyLengthExceeded', 'InvalidParameterValue.TagValueCharacterIllegal', 'InvalidParameterValue.TagValueLengthExceeded',
+          'LimitExceeded.ResourceAttachedTags',
+        ],
+      },
+      DescribeResourceTagsByResourceIds: {
+        request: [
+          ['ServiceType', 'string', true], ['ResourcePrefix', 'string', true], ['ResourceIds', 'Array<string>', true], ['ResourceRegion', 'string', true],
+          ['Offset', 'number', false], ['Limit', 'number', false], ['Category', 'string', false],
+        ],
+        errors: [
+          'FailedOperation', 'InvalidParameterValue.RegionInvalid', 'InvalidParameterValue.ResourceIdInvalid', 'InvalidParameterValue.ResourcePrefixInvalid',
+          'InvalidParameterValue.ServiceTypeInvalid', 'InvalidParameterValue.UinInvalid', 'UnsupportedOperation',
+        ],
       },
     },
   },

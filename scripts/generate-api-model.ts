@@ -31,9 +31,12 @@ function fields(list: Array<{ name: string; type: string; required: boolean }>):
 /** Adds the supplement's types and actions where the facts lack them (the facts win). */
 function addSupplement(model: Record<string, ServiceModel>, supplement = API_MODEL_SUPPLEMENT): void {
   for (const service of Object.keys(supplement)) {
-    const target = model[service];
-    if (!target) throw new Error(`api-model-supplement.ts describes service ${service}, which the facts file lacks`);
     const extra = supplement[service];
+    if (!model[service]) {
+      if (!extra.version || !extra.endpoint) throw new Error(`api-model-supplement.ts describes service ${service}, which the facts file lacks, without its version and endpoint`);
+      model[service] = { version: extra.version, endpoint: extra.endpoint, types: {}, actions: {} };
+    }
+    const target = model[service];
     for (const name of Object.keys(extra.types).sort()) target.types[name] ??= extra.types[name];
     for (const action of Object.keys(extra.actions).sort()) {
       target.actions[action] ??= { request: extra.actions[action].request, errors: [...extra.actions[action].errors].sort() };

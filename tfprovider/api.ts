@@ -12,7 +12,7 @@ import * as https from 'https';
 import { ProviderError } from './diagnostics';
 import { PluginLog } from './log';
 
-export type ServiceName = 'tcr' | 'ssm' | 'cam' | 'sts';
+export type ServiceName = 'tcr' | 'ssm' | 'cam' | 'sts' | 'tag';
 
 export interface ApiSettings {
   readonly secretId?: string;
@@ -54,6 +54,7 @@ const CLIENT_MODULES: Record<ServiceName, () => any> = {
   ssm: () => require('tencentcloud-sdk-nodejs/tencentcloud/services/ssm/v20190923/ssm_client.js').Client,
   cam: () => require('tencentcloud-sdk-nodejs/tencentcloud/services/cam/v20190116/cam_client.js').Client,
   sts: () => require('tencentcloud-sdk-nodejs/tencentcloud/services/sts/v20180813/sts_client.js').Client,
+  tag: () => require('tencentcloud-sdk-nodejs/tencentcloud/services/tag/v20180813/tag_client.js').Client,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -92,6 +92,11 @@ export function planChange(block: JsonBlock, rules: PlanRules, prior: Obj | null
   }
   planned = clearWriteOnly(block, planned);
   if (prior === null) return { planned: markComputedUnknown(block, planned), requiresReplace: [] };
+  // SDKv2 reads an unset attribute as its zero value: a prior "", false, 0 or empty collection that the
+  // configuration leaves unset is no change, and the plan keeps the prior value (legacy type system).
+  for (const [name, a] of Object.entries(block.attributes ?? {})) {
+    if (!a.computed && planned[name] === null && isZeroValue(prior[name])) planned[name] = prior[name];
+  }
 
   const changed = Object.keys(planned).filter((name) => isConfigurable(block, name) && name !== 'id' && !valuesEqual(prior[name], planned[name]));
   if (changed.length === 0) return { planned, requiresReplace: [] };
@@ -111,6 +116,13 @@ export function planChange(block: JsonBlock, rules: PlanRules, prior: Obj | null
     if (Array.isArray(v)) planned[name] = v.map((e) => (e && e !== UNKNOWN ? markComputedUnknown(nb.block, e) : e));
   }
   return { planned, requiresReplace };
+}
+
+/** SDKv2's zero values ("", false, 0, empty collections), which it does not tell apart from unset. */
+export function isZeroValue(v: Value): boolean {
+  if (v === '' || v === false || v === 0) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  return v !== null && typeof v === 'object' && v !== UNKNOWN && Object.keys(v).length === 0;
 }
 
 /** Known (not unknown, not null) value or undefined, for reading config/plan values in resource code. */

@@ -6,8 +6,17 @@ import { TencentApi } from './api';
 import { containsUnknown, CtyType, decodeValue, encodeValue, UNKNOWN, valuesEqual } from './codec';
 import { Diagnostics, ProviderError } from './diagnostics';
 import { PluginLog } from './log';
-import { complete, known, Obj, planChange, unknownsToNull } from './plan';
+import { complete, isZeroValue, known, Obj, planChange, unknownsToNull } from './plan';
+import {
+  ApplyResourceChangeRequest, ApplyResourceChangeResponse, ConfigureProviderRequest, ConfigureProviderResponse, Diagnostic, DynamicValue,
+  GetFunctionsResponse, GetProviderSchemaResponse, ImportResourceStateRequest, ImportResourceStateResponse, PlanResourceChangeRequest,
+  PlanResourceChangeResponse, ReadDataSourceRequest, ReadDataSourceResponse, ReadResourceRequest, ReadResourceResponse, StopProviderResponse,
+  UpgradeResourceStateRequest, UpgradeResourceStateResponse, ValidateDataResourceConfigResponse, ValidateEphemeralResourceConfigResponse,
+  ValidateProviderConfigRequest, ValidateProviderConfigResponse, ValidateResourceConfigRequest, ValidateResourceConfigResponse,
+} from './protocol';
 import { camGroupPolicyAttachment, camPolicy, camRolePolicyAttachment, camUserPolicyAttachment } from './resources/cam';
+import { camGroup, camRole, camUser } from './resources/cam-principals';
+import { camPoliciesData, DataSourceDefinition, tcrInstancesData } from './resources/datasources';
 import { ssmSecret, ssmSecretVersion, validateSecretVersionV2 } from './resources/ssm';
 import { tcrInstance, tcrNamespace, tcrServiceAccount, tcrToken } from './resources/tcr';
 import { ResourceContext, ResourceDefinition } from './resources/types';
@@ -20,18 +29,20 @@ export const IMPLEMENTED: Readonly<Record<string, ResourceDefinition>> = {
   tencentcloud_tcr_service_account: tcrServiceAccount,
   tencentcloud_tcr_token: tcrToken,
   tencentcloud_cam_policy: camPolicy,
+  tencentcloud_cam_user: camUser,
+  tencentcloud_cam_group: camGroup,
+  tencentcloud_cam_role: camRole,
   tencentcloud_cam_user_policy_attachment: camUserPolicyAttachment,
-  tencentcloud_cam_group_policy_attachment: {
-    ...camGroupPolicyAttachment,
-    validate(config, diags) {
-      camGroupPolicyAttachment.validate!(config, diags);
-      const g = known<string>(config.group_id);
-      if (g !== undefined && !/^\d+$/.test(g)) diags.error('Invalid group_id', `group_id is "${g}"; CAM group ids are unsigned integers.`, ['group_id']);
-    },
-  },
+  tencentcloud_cam_group_policy_attachment: camGroupPolicyAttachment,
   tencentcloud_cam_role_policy_attachment: camRolePolicyAttachment,
   tencentcloud_ssm_secret: ssmSecret,
   tencentcloud_ssm_secret_version: ssmSecretVersion,
+};
+
+/** Data sources the stand-in reads against the emulator. */
+export const DATA_SOURCES: Readonly<Record<string, DataSourceDefinition>> = {
+  tencentcloud_tcr_instances: tcrInstancesData,
+  tencentcloud_cam_policies: camPoliciesData,
 };
 
 /** Validation-only rules for schema resources the stand-in plans but does not apply. */
@@ -39,7 +50,11 @@ const VALIDATE_ONLY: Readonly<Record<string, (config: Obj, diags: Diagnostics) =
   tencentcloud_ssm_secret_version_v2: validateSecretVersionV2,
 };
 
-type Req = Record<string, any>;
+/** DynamicValue bytes as grpc-js hands them over (a Buffer); the permissive message type also allows a string. */
+function bytesOf(v: Buffer | Uint8Array | string | undefined): Uint8Array | undefined {
+  if (v === undefined || v.length === 0) return undefined;
+  return typeof v === 'string' ? Buffer.from(v, 'binary') : v;
+}
 
 /**
  * The real provider is built on terraform-plugin-sdk/v2, which sets this flag: terraform then accepts Go-style
@@ -59,7 +74,7 @@ export class StandInProvider {
   readonly schemas: ProviderSchemas;
   private readonly log: PluginLog;
   private readonly env: NodeJS.ProcessEnv;
-  private readonly protoSchema: Record<string, unknown>;
+  private readonly protoSchema: GetProviderSchemaResponse;
   private ctx: ResourceContext | undefined;
   private readonly types = new Map<string, CtyType>();
 
@@ -70,11 +85,11 @@ export class StandInProvider {
     this.protoSchema = toProtoProviderSchema(this.schemas);
   }
 
-  GetProviderSchema(): Req {
+  GetProviderSchema(): GetProviderSchemaResponse {
     return { ...this.protoSchema, diagnostics: [] };
   }
 
-  ValidateProviderConfig(req: Req): Req {
+  ValidateProviderConfig(req: ValidateProviderConfigRequest): ValidateProviderConfigResponse {
     const diags = new Diagnostics();
     const config = this.decode(req.config, this.schemas.provider);
     const protocol = known<string>(config?.protocol);
@@ -84,7 +99,7 @@ export class StandInProvider {
     return { diagnostics: diags.items };
   }
 
-  ConfigureProvider(req: Req): Req {
+  ConfigureProvider(req: ConfigureProviderRequest): ConfigureProviderResponse {
     const config = this.decode(req.config, this.schemas.provider) ?? {};
     const env = this.env;
     const region = known<string>(config.region) ?? env.TENCENTCLOUD_REGION ?? 'ap-guangzhou';
@@ -102,57 +117,61 @@ export class StandInProvider {
     return { diagnostics: [] };
   }
 
-  ValidateResourceConfig(req: Req): Req {
-    const schema = this.resourceSchema(req.typeName);
+  ValidateResourceConfig(req: ValidateResourceConfigRequest): ValidateResourceConfigResponse {
+    const typeName = req.typeName ?? '';
+    const schema = this.resourceSchema(typeName);
     const diags = new Diagnostics();
     const config = this.decode(req.config, schema);
     if (config) {
-      IMPLEMENTED[req.typeName]?.validate?.(config, diags);
-      VALIDATE_ONLY[req.typeName]?.(config, diags);
+      IMPLEMENTED[typeName]?.validate?.(config, diags);
+      VALIDATE_ONLY[typeName]?.(config, diags);
     }
     return { diagnostics: diags.items };
   }
 
-  ValidateDataResourceConfig(): Req {
+  ValidateDataResourceConfig(): ValidateDataResourceConfigResponse {
     return { diagnostics: [] };
   }
 
-  ValidateEphemeralResourceConfig(): Req {
+  ValidateEphemeralResourceConfig(): ValidateEphemeralResourceConfigResponse {
     return { diagnostics: [] };
   }
 
-  UpgradeResourceState(req: Req): Req {
-    const schema = this.resourceSchema(req.typeName);
-    const json = req.rawState?.json as Buffer | undefined;
-    if (!json || json.length === 0) {
+  UpgradeResourceState(req: UpgradeResourceStateRequest): UpgradeResourceStateResponse {
+    const typeName = req.typeName ?? '';
+    const schema = this.resourceSchema(typeName);
+    const json = bytesOf(req.rawState?.json);
+    if (!json) {
       return { diagnostics: [{ severity: 'ERROR', summary: 'Cannot upgrade state', detail: 'only JSON raw state is supported (no flatmap)' }] };
     }
     // Schema version 0 everywhere: the stored JSON already has the current shape. Unknown attributes are dropped.
-    const state = complete(schema.block, JSON.parse(json.toString('utf8')));
-    return { upgradedState: { msgpack: Buffer.from(encodeValue(state, this.type(req.typeName, schema))) }, diagnostics: [] };
+    const state = complete(schema.block, JSON.parse(Buffer.from(json).toString('utf8')));
+    return { upgradedState: this.encode(state, typeName, schema), diagnostics: [] };
   }
 
-  async ReadResource(req: Req): Promise<Req> {
-    const schema = this.resourceSchema(req.typeName);
+  async ReadResource(req: ReadResourceRequest): Promise<ReadResourceResponse> {
+    const typeName = req.typeName ?? '';
+    const schema = this.resourceSchema(typeName);
     const state = this.decode(req.currentState, schema);
-    const impl = IMPLEMENTED[req.typeName];
+    const impl = IMPLEMENTED[typeName];
     if (!state || !impl) return { newState: req.currentState, diagnostics: [], private: req.private };
-    return this.guard(`read ${req.typeName} ${String(state.id)}`, async () => {
+    return this.guard(`read ${typeName} ${String(state.id)}`, async () => {
       const next = await impl.read(this.context(), state);
       const value = next === null ? null : complete(schema.block, unknownsToNull(next));
-      return { newState: this.encode(value, req.typeName, schema), private: req.private };
+      return { newState: this.encode(value, typeName, schema), private: req.private };
     });
   }
 
-  PlanResourceChange(req: Req): Req {
-    const schema = this.resourceSchema(req.typeName);
+  PlanResourceChange(req: PlanResourceChangeRequest): PlanResourceChangeResponse {
+    const typeName = req.typeName ?? '';
+    const schema = this.resourceSchema(typeName);
     const prior = this.decode(req.priorState, schema);
     const proposed = this.decode(req.proposedNewState, schema);
     const config = this.decode(req.config, schema);
-    const impl = IMPLEMENTED[req.typeName] ?? {};
+    const impl = IMPLEMENTED[typeName] ?? {};
     const { planned, requiresReplace } = planChange(schema.block, impl, prior, proposed, config);
     return {
-      plannedState: this.encode(planned, req.typeName, schema),
+      plannedState: this.encode(planned, typeName, schema),
       requiresReplace: requiresReplace.map((name) => ({ steps: [{ attributeName: name }] })),
       plannedPrivate: req.priorPrivate ?? Buffer.alloc(0),
       diagnostics: [],
@@ -160,17 +179,18 @@ export class StandInProvider {
     };
   }
 
-  async ApplyResourceChange(req: Req): Promise<Req> {
-    const schema = this.resourceSchema(req.typeName);
+  async ApplyResourceChange(req: ApplyResourceChangeRequest): Promise<ApplyResourceChangeResponse> {
+    const typeName = req.typeName ?? '';
+    const schema = this.resourceSchema(typeName);
     const prior = this.decode(req.priorState, schema);
     const planned = this.decode(req.plannedState, schema);
-    const impl = IMPLEMENTED[req.typeName];
+    const impl = IMPLEMENTED[typeName];
     if (!impl) {
       return {
         newState: req.priorState,
         diagnostics: [{
           severity: 'ERROR',
-          summary: `${req.typeName} is not supported by the tencentcloud stand-in provider`,
+          summary: `${typeName} is not supported by the tencentcloud stand-in provider`,
           detail: `The stand-in validates and plans every resource of the pinned schema but applies only: ${Object.keys(IMPLEMENTED).join(', ')}.`,
         }],
       };
@@ -183,9 +203,9 @@ export class StandInProvider {
      * deletes it; answering no state would orphan the object in the account.
      */
     const onError = () => (createdId !== undefined && planned
-      ? this.encode(complete(schema.block, unknownsToNull({ ...planned, id: createdId })), req.typeName, schema)
+      ? this.encode(complete(schema.block, unknownsToNull({ ...planned, id: createdId })), typeName, schema)
       : req.priorState);
-    return this.guard(`${what} ${req.typeName}${prior ? ` ${String(prior.id)}` : ''}`, async () => {
+    return this.guard(`${what} ${typeName}${prior ? ` ${String(prior.id)}` : ''}`, async () => {
       const ctx = this.context();
       let next: Obj | null;
       if (planned === null) {
@@ -194,48 +214,59 @@ export class StandInProvider {
       } else if (prior === null) {
         next = await impl.create({ ...ctx, created: (id) => { createdId = id; } }, unknownsToNull(planned));
       } else {
-        if (!impl.update) throw new ProviderError(`${req.typeName} cannot be updated in place`);
+        if (!impl.update) throw new ProviderError(`${typeName} cannot be updated in place`);
         next = await impl.update(ctx, prior, unknownsToNull(planned));
       }
       const value = next === null ? null : complete(schema.block, unknownsToNull(next));
-      if (value && planned) this.checkConsistency(req.typeName, planned, value);
+      if (value && planned) this.checkConsistency(typeName, planned, value);
       return {
-        newState: this.encode(value, req.typeName, schema),
+        newState: this.encode(value, typeName, schema),
         private: req.plannedPrivate ?? Buffer.alloc(0),
         legacyTypeSystem: LEGACY_TYPE_SYSTEM,
       };
     }, onError);
   }
 
-  async ImportResourceState(req: Req): Promise<Req> {
-    const schema = this.resourceSchema(req.typeName);
-    if (!IMPLEMENTED[req.typeName]) {
-      return { importedResources: [], diagnostics: [{ severity: 'ERROR', summary: `import of ${req.typeName} is not supported by the stand-in`, detail: '' }] };
+  async ImportResourceState(req: ImportResourceStateRequest): Promise<ImportResourceStateResponse> {
+    const typeName = req.typeName ?? '';
+    const schema = this.resourceSchema(typeName);
+    if (!IMPLEMENTED[typeName]) {
+      return { importedResources: [], diagnostics: [{ severity: 'ERROR', summary: `import of ${typeName} is not supported by the stand-in`, detail: '' }] };
     }
     // Passthrough importers: the id alone; terraform then calls ReadResource to fill in the rest.
     const state = complete(schema.block, { id: String(req.id) });
-    const imported = { typeName: req.typeName, state: this.encode(state, req.typeName, schema), private: Buffer.alloc(0) };
+    const imported = { typeName, state: this.encode(state, typeName, schema), private: Buffer.alloc(0) };
     return { importedResources: [imported], diagnostics: [] };
   }
 
-  ReadDataSource(req: Req): Req {
-    return {
-      diagnostics: [{
-        severity: 'ERROR',
-        summary: `data source ${req.typeName} is not supported by the tencentcloud stand-in provider`,
-        detail: 'The stand-in serves the data source schemas for validation and planning only.',
-      }],
-    };
+  async ReadDataSource(req: ReadDataSourceRequest): Promise<ReadDataSourceResponse> {
+    const typeName = req.typeName ?? '';
+    const impl = DATA_SOURCES[typeName];
+    const schema = this.schemas.data_source_schemas?.[typeName];
+    if (!impl || !schema) {
+      return {
+        diagnostics: [{
+          severity: 'ERROR',
+          summary: `data source ${typeName} is not supported by the tencentcloud stand-in provider`,
+          detail: `The stand-in serves every data source schema for validation and planning, and reads only: ${Object.keys(DATA_SOURCES).join(', ')}.`,
+        }],
+      };
+    }
+    const config = this.decode(req.config, schema) ?? {};
+    return this.guard(`read data ${typeName}`, async (): Promise<ReadDataSourceResponse> => {
+      const value = complete(schema.block, unknownsToNull(await impl.read(this.context(), config)));
+      return { state: this.encode(value, `data.${typeName}`, schema) };
+    });
   }
 
   /** terraform's graceful stop (Ctrl-C): in-flight operations end at their next API call. */
-  StopProvider(): Req {
+  StopProvider(): StopProviderResponse {
     this.log.info('StopProvider received');
     this.ctx?.api.stop();
     return { Error: '' };
   }
 
-  GetFunctions(): Req {
+  GetFunctions(): GetFunctionsResponse {
     return { diagnostics: [] };
   }
 
@@ -243,6 +274,8 @@ export class StandInProvider {
   private checkConsistency(typeName: string, planned: Obj, state: Obj): void {
     for (const [name, v] of Object.entries(planned)) {
       if (v === UNKNOWN || containsUnknown(v)) continue;
+      // An unset attribute read back as its zero value is what SDKv2 does too (no difference for it).
+      if (v === null && isZeroValue(state[name])) continue;
       if (!valuesEqual(v, state[name])) this.log.warn(`${typeName}: apply returned a value for ${name} that differs from the plan`);
     }
   }
@@ -253,18 +286,21 @@ export class StandInProvider {
   }
 
   /** Runs one RPC; on failure answers one error diagnostic, with `stateOnError()` as new_state when given. */
-  private async guard(what: string, fn: () => Promise<Req>, stateOnError?: () => unknown): Promise<Req> {
+  private async guard<R extends object>(
+    what: string, fn: () => Promise<R>, stateOnError?: () => DynamicValue | null | undefined,
+  ): Promise<R> {
     try {
       const out = await fn();
       this.log.info(`${what}: ok`);
       return { diagnostics: [], ...out };
-    } catch (e: any) {
+    } catch (e: unknown) {
       // Error texts name API actions, codes and ids, never request values.
-      this.log.error(`${what}: ${e instanceof ProviderError ? e.message : String(e?.stack ?? e)}`);
-      const diag = e instanceof ProviderError
+      const text = e instanceof Error ? e.message : String(e);
+      this.log.error(`${what}: ${e instanceof ProviderError ? e.message : e instanceof Error ? String(e.stack ?? e) : text}`);
+      const diag: Diagnostic = e instanceof ProviderError
         ? { severity: 'ERROR', summary: e.message, detail: e.detail, ...(e.path ? { attribute: { steps: e.path.map((s) => (typeof s === 'number' ? { elementKeyInt: s } : { attributeName: s })) } } : {}) }
-        : { severity: 'ERROR', summary: `${what} failed`, detail: String(e?.message ?? e) };
-      return { ...(stateOnError ? { newState: stateOnError() } : {}), diagnostics: [diag] };
+        : { severity: 'ERROR', summary: `${what} failed`, detail: text };
+      return { ...(stateOnError ? { newState: stateOnError() } : {}), diagnostics: [diag] } as unknown as R;
     }
   }
 
@@ -283,17 +319,19 @@ export class StandInProvider {
     return t;
   }
 
-  private decode(dv: Req | null | undefined, schema: JsonSchema): Obj | null {
+  private decode(dv: DynamicValue | null | undefined, schema: JsonSchema): Obj | null {
     if (!dv) return null;
-    if (dv.msgpack && dv.msgpack.length > 0) {
-      const v = decodeValue(dv.msgpack, blockType(schema.block));
-      return v === UNKNOWN ? null : v;
+    const msgpack = bytesOf(dv.msgpack);
+    if (msgpack) {
+      const v = decodeValue(msgpack, blockType(schema.block));
+      return v === UNKNOWN ? null : v as Obj | null;
     }
-    if (dv.json && dv.json.length > 0) return complete(schema.block, JSON.parse(dv.json.toString('utf8')));
+    const json = bytesOf(dv.json);
+    if (json) return complete(schema.block, JSON.parse(Buffer.from(json).toString('utf8')));
     return null;
   }
 
-  private encode(value: Obj | null, typeName: string, schema: JsonSchema): Req {
+  private encode(value: Obj | null, typeName: string, schema: JsonSchema): DynamicValue {
     return { msgpack: Buffer.from(encodeValue(value, this.type(typeName, schema))) };
   }
 }

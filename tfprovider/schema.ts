@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CtyType } from './codec';
+import type { GetProviderSchemaResponse, Schema, SchemaBlock } from './protocol';
 
 export const PROVIDER_SOURCE = 'registry.terraform.io/tencentcloudstack/tencentcloud';
 
@@ -99,7 +100,7 @@ export function blockType(block: JsonBlock): CtyType {
 const NESTING = { single: 'SINGLE', list: 'LIST', set: 'SET', map: 'MAP', group: 'GROUP' } as const;
 
 /** tfplugin6.Schema.Block as a plain object for @grpc/proto-loader (types as JSON bytes, enums by name). */
-export function toProtoBlock(block: JsonBlock, version = 0): Record<string, unknown> {
+export function toProtoBlock(block: JsonBlock, version = 0): SchemaBlock {
   return {
     version,
     attributes: Object.entries(block.attributes ?? {}).map(([name, a]) => ({
@@ -127,12 +128,12 @@ export function toProtoBlock(block: JsonBlock, version = 0): Record<string, unkn
   };
 }
 
-export function toProtoSchema(schema: JsonSchema): Record<string, unknown> {
+export function toProtoSchema(schema: JsonSchema): Schema {
   return { version: schema.version ?? 0, block: toProtoBlock(schema.block, schema.version ?? 0) };
 }
 
 /** tfplugin6.GetProviderSchema.Response (without diagnostics) for the whole pinned schema. */
-export function toProtoProviderSchema(s: ProviderSchemas): Record<string, unknown> {
+export function toProtoProviderSchema(s: ProviderSchemas): GetProviderSchemaResponse {
   const mapOf = (m: Record<string, JsonSchema> | undefined) =>
     Object.fromEntries(Object.entries(m ?? {}).map(([k, v]) => [k, toProtoSchema(v)]));
   return {

@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { PluginLog } from './log';
+import type { GoPluginPackage, HealthPackage, ProviderHandlers, Tfplugin6Package } from './protocol';
 import { StandInProvider } from './provider';
 import { generateServerCertificate } from './tls';
 
@@ -23,24 +24,25 @@ function protoDir(): string {
   return dir;
 }
 
-function loadServices(): any {
+type PluginPackages = Tfplugin6Package & GoPluginPackage & HealthPackage;
+
+function loadServices(): PluginPackages {
   const dir = protoDir();
   const def = protoLoader.loadSync(['tfplugin6.proto', 'go-plugin.proto', 'health.proto'].map((f) => path.join(dir, f)), {
     keepCase: false, longs: Number, enums: String, defaults: true, oneofs: true,
   });
-  return grpc.loadPackageDefinition(def);
+  // The generated ProtoGrpcType types describe exactly what loadPackageDefinition builds from these files.
+  return grpc.loadPackageDefinition(def) as unknown as PluginPackages;
 }
 
-type Handler = (req: any) => any;
-
-function unary(fn: Handler, log: PluginLog, name: string): grpc.handleUnaryCall<any, any> {
+function unary<Req, Res>(fn: (req: Req) => Res | Promise<Res>, log: PluginLog, name: string): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
     Promise.resolve()
       .then(() => fn(call.request))
       .then((res) => callback(null, res))
-      .catch((e: any) => {
-        log.error(`${name}: ${String(e?.stack ?? e)}`);
-        callback({ code: grpc.status.INTERNAL, details: `${name}: ${String(e?.message ?? e)}` });
+      .catch((e: unknown) => {
+        log.error(`${name}: ${e instanceof Error ? String(e.stack ?? e) : String(e)}`);
+        callback({ code: grpc.status.INTERNAL, details: `${name}: ${e instanceof Error ? e.message : String(e)}` });
       });
   };
 }
@@ -69,11 +71,23 @@ export async function serve(options: ServeOptions = {}): Promise<() => Promise<v
   const provider = new StandInProvider({ log, env });
   const server = new grpc.Server();
 
-  const impl: Record<string, grpc.UntypedHandleCall> = {};
-  for (const method of Object.keys(pkg.tfplugin6.Provider.service)) {
-    const fn = (provider as any)[method];
-    if (typeof fn === 'function') impl[method] = unary((req) => fn.call(provider, req), log, method);
-  }
+  const p = provider;
+  const impl: ProviderHandlers = {
+    GetProviderSchema: unary(() => p.GetProviderSchema(), log, 'GetProviderSchema'),
+    ValidateProviderConfig: unary((req) => p.ValidateProviderConfig(req), log, 'ValidateProviderConfig'),
+    ValidateResourceConfig: unary((req) => p.ValidateResourceConfig(req), log, 'ValidateResourceConfig'),
+    ValidateDataResourceConfig: unary(() => p.ValidateDataResourceConfig(), log, 'ValidateDataResourceConfig'),
+    ValidateEphemeralResourceConfig: unary(() => p.ValidateEphemeralResourceConfig(), log, 'ValidateEphemeralResourceConfig'),
+    UpgradeResourceState: unary((req) => p.UpgradeResourceState(req), log, 'UpgradeResourceState'),
+    ConfigureProvider: unary((req) => p.ConfigureProvider(req), log, 'ConfigureProvider'),
+    ReadResource: unary((req) => p.ReadResource(req), log, 'ReadResource'),
+    PlanResourceChange: unary((req) => p.PlanResourceChange(req), log, 'PlanResourceChange'),
+    ApplyResourceChange: unary((req) => p.ApplyResourceChange(req), log, 'ApplyResourceChange'),
+    ImportResourceState: unary((req) => p.ImportResourceState(req), log, 'ImportResourceState'),
+    ReadDataSource: unary((req) => p.ReadDataSource(req), log, 'ReadDataSource'),
+    GetFunctions: unary(() => p.GetFunctions(), log, 'GetFunctions'),
+    StopProvider: unary(() => p.StopProvider(), log, 'StopProvider'),
+  };
   let stopping = false;
   const shutdown = (why: string) => {
     if (stopping) return;
@@ -85,13 +99,13 @@ export async function serve(options: ServeOptions = {}): Promise<() => Promise<v
   };
   server.addService(pkg.tfplugin6.Provider.service, impl);
   server.addService(pkg.plugin.GRPCController.service, {
-    Shutdown: (_call: any, callback: grpc.sendUnaryData<any>) => {
+    Shutdown: (_call: unknown, callback: grpc.sendUnaryData<object>) => {
       callback(null, {});
       setImmediate(() => shutdown('GRPCController/Shutdown'));
     },
   });
   server.addService(pkg.grpc.health.v1.Health.service, {
-    Check: (_call: any, callback: grpc.sendUnaryData<any>) => callback(null, { status: 'SERVING' }),
+    Check: (_call: unknown, callback: grpc.sendUnaryData<object>) => callback(null, { status: 'SERVING' }),
   });
 
   let certField = '';

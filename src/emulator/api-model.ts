@@ -99,8 +99,10 @@ export function validateParams(serviceName: string, action: string, params: Reco
 }
 
 /** The service (`tcr`, `ssm`, ...) whose model answers `version`, if any. */
-export function serviceForVersion(version: string): string | undefined {
-  return Object.keys(API_MODEL).find((s) => API_MODEL[s].version === version);
+export function serviceForVersion(version: string, action?: string): string | undefined {
+  const services = Object.keys(API_MODEL).filter((s) => API_MODEL[s].version === version);
+  // Two APIs can share a version (STS and Tag are both 2018-08-13): the one that has the action.
+  return services.find((s) => action !== undefined && own(API_MODEL[s].actions, action) !== undefined) ?? services[0];
 }
 
 /** Services whose model has the action. */

@@ -175,7 +175,7 @@ export class ApiRequestHandler {
   private route(req: http.IncomingMessage, action: string, version: string | undefined): Routed {
     const hostLabel = (header(req, 'host') ?? '').split('.')[0].toLowerCase();
     const byHost = has(API_MODEL, hostLabel) ? hostLabel : undefined;
-    const service = byHost ?? (version !== undefined ? serviceForVersion(version) : undefined);
+    const service = byHost ?? (version !== undefined ? serviceForVersion(version, action) : undefined);
     if (service === undefined || (version !== undefined && API_MODEL[service].version !== version) || version === undefined) {
       const candidates = byHost ? [byHost] : servicesWithAction(action).filter((s) => this.byService.has(s));
       if (candidates.length === 0) throw new ApiError('InvalidAction', `The action ${echo(action)} is not supported by this emulator.`);

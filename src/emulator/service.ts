@@ -52,7 +52,7 @@ export type ActionHandler = (ctx: ActionContext, params: Record<string, any>) =>
 
 export interface ServiceDefinition {
   /** Product name as in `<service>.tencentcloudapi.com` and the credential scope of the Go SDK. */
-  readonly service: 'tcr' | 'ssm' | 'cam' | 'sts';
+  readonly service: 'tcr' | 'ssm' | 'cam' | 'sts' | 'tag';
   /** X-TC-Version this service answers, e.g. `2019-09-24`. */
   readonly version: string;
   /**

@@ -1,12 +1,15 @@
 /**
- * The emulator's resources, for "destroy left the emulator as it started": the TCR, SSM and CAM slices of its
- * state with id counters (`next*`) dropped and empty containers pruned. Account, key and clock bookkeeping is not
- * compared: terraform neither creates nor deletes it.
+ * The emulator's resources, for "destroy left the emulator as it started": the TCR, SSM, CAM and Tag slices of its
+ * state with id counters (`next*`) dropped and empty containers pruned, and the CAM users, groups, roles and key
+ * pairs of the accounts slice (terraform creates them with tencentcloud_cam_user/_group/_role). The clock is not
+ * compared.
  */
 import { createHash } from 'crypto';
 
 /** Services whose slices hold resources terraform creates. */
-const RESOURCE_SLICES = ['tcr', 'ssm', 'cam'];
+const RESOURCE_SLICES = ['tcr', 'ssm', 'cam', 'tag'];
+/** The parts of the core's accounts slice that CAM users, groups and roles (and their keys) live in. */
+const ACCOUNT_PARTS = ['users', 'groups', 'roles', 'keys'];
 
 /**
  * Temporary instance tokens cannot be deleted by any API (they expire after an hour): a destroy cannot remove
@@ -46,5 +49,11 @@ export function resourceSnapshot(state: Record<string, unknown>): unknown {
     return v;
   };
   const comparable = (s: string) => (s === 'tcr' ? withoutTemporaryTokens(state[s]) : s === 'ssm' ? redactSecretValues(state[s]) : state[s]);
-  return Object.fromEntries(RESOURCE_SLICES.map((s) => [s, prune(comparable(s)) ?? null]));
+  const accounts = (state.accounts ?? {}) as Record<string, any>;
+  // Key pairs by SecretId, owner and status only: a leftover report never prints a SecretKey or token.
+  const keys = Object.fromEntries(Object.entries<any>(accounts.keys ?? {}).map(([id, k]) => [id, { uin: k.uin, status: k.status }]));
+  return {
+    ...Object.fromEntries(RESOURCE_SLICES.map((s) => [s, prune(comparable(s)) ?? null])),
+    accounts: Object.fromEntries(ACCOUNT_PARTS.map((p) => [p, prune(p === 'keys' ? keys : accounts[p]) ?? null])),
+  };
 }

@@ -10,8 +10,8 @@ import * as path from 'path';
 import { buildApp } from '../../examples/ci-credentials/main';
 import { EmulatorHandle, startEmulator } from '../../src/emulator';
 import { SsmSecretRecord } from '../../src/emulator/services/ssm';
-import { EXAMPLE_FIXTURES } from '../../tfprovider/fixtures';
-import { TerraformStack } from '../../tfprovider/harness';
+import { EXAMPLE_FIXTURES } from '../../tfprovider/harness/fixtures';
+import { TerraformStack } from '../../tfprovider/harness/terraform';
 import { registryLogin } from '../emulator/registry-login-client';
 
 const INSTANCE = 'tcr-c1cred01';

@@ -15,7 +15,7 @@ import * as YAML from 'yaml';
 import { buildShimBundle } from '../../scripts/bundle-shim';
 import { envLines } from '../../src/local/cli';
 import { startLocal } from '../../src/local/local-run';
-import { installPlugin, PROVIDER_VERSION } from '../../tfprovider/harness';
+import { installPlugin, PROVIDER_VERSION } from '../../tfprovider/harness/terraform';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'gitops');
 const GITHUB_WORKFLOW = path.join(EXAMPLE, '.github', 'workflows', 'registry.yml');

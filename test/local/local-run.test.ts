@@ -10,7 +10,7 @@ import * as esbuild from 'esbuild';
 import { envLines } from '../../src/local/cli';
 import { KeptEndpoint, keptEndpointFile, runLocal, WORK_DIR_NAME } from '../../src/local/local-run';
 import { StandInPlugin } from '../../src/local/terraform';
-import { installPlugin, PROVIDER_VERSION } from '../../tfprovider/harness';
+import { installPlugin, PROVIDER_VERSION } from '../../tfprovider/harness/terraform';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const CANARY_DESCRIPTION = 'tcr-local-test';

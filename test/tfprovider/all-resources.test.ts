@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { EmulatorHandle, startEmulator } from '../../src/emulator';
 import { TencentApi } from '../../tfprovider/api';
-import { plannedActions, TerraformStack } from '../../tfprovider/harness';
-import { resourceSnapshot } from '../../tfprovider/lifecycle';
+import { resourceSnapshot } from '../../tfprovider/harness/lifecycle';
+import { plannedActions, TerraformStack } from '../../tfprovider/harness/terraform';
 import { PluginLog } from '../../tfprovider/log';
 
 /**

@@ -1,4 +1,6 @@
-import { TerraformStack } from '../../tfprovider/harness';
+import { EmulatorHandle, startEmulator } from '../../src/emulator';
+import { resourceSnapshot } from '../../tfprovider/harness/lifecycle';
+import { TerraformStack } from '../../tfprovider/harness/terraform';
 
 /**
  * One deliberately broken configuration per resource type the stand-in applies: terraform must reject each at
@@ -9,25 +11,12 @@ const header = {
   provider: { tencentcloud: [{ region: 'ap-guangzhou' }] },
 };
 
+/** The provider's own plan-time checks (ValidateFunc, AtLeastOneOf, ExactlyOneOf), one per resource type that has any. */
 const cases: Array<[string, Record<string, unknown>, string, RegExp]> = [
-  ['tencentcloud_tcr_instance', { name: 'acme-registry', instance_type: 'gold' },
-    'Invalid instance_type', /instance_type is "gold"; valid values are "basic", "standard", "premium"/],
-  ['tencentcloud_tcr_namespace', { instance_id: 'tcr-abc', name: 'Team_A-' },
-    'Invalid namespace name', /name "Team_A-" must be 2-30 characters of lowercase letters/],
-  ['tencentcloud_tcr_service_account', { registry_id: 'tcr-abc', name: 'ci', permissions: [{ resource: 'apps', actions: ['tcr:PushImage'] }] },
-    'Invalid permissions action', /permissions\[0\]\.actions contains "tcr:PushImage"/],
-  ['tencentcloud_tcr_token', { instance_id: 'tcr-abc', description: 'd'.repeat(300) },
-    'Invalid description', /description is 300 characters long; it must be at most 255 characters/],
-  ['tencentcloud_cam_policy', { name: 'p', document: JSON.stringify({ version: '2.0', statement: [{ effect: 'allow', action: ['tcr:*'], resource: 'qcs::tcr:::instance/*' }] }) },
-    'Invalid policy document', /statement\[0\]\.resource must be a JSON array/],
+  ['tencentcloud_tcr_instance', { name: 'acme-registry', instance_type: 'basic', registry_charge_type: 3 },
+    '"registry_charge_type" cannot be higher than 2: 3', /with tencentcloud_tcr_instance\.broken/],
   ['tencentcloud_cam_user_policy_attachment', { policy_id: '1001' },
     'Invalid combination of arguments', /"user_name": one of `user_id,user_name` must be specified/],
-  ['tencentcloud_cam_group_policy_attachment', { group_id: 'ops-team', policy_id: '1001' },
-    'Invalid group_id', /group_id is "ops-team"; CAM group ids are unsigned integers/],
-  ['tencentcloud_cam_role_policy_attachment', { role_id: '4611686018427397919', policy_id: 'read-only' },
-    'Invalid policy_id', /policy_id is "read-only"; CAM policy ids are unsigned integers/],
-  ['tencentcloud_ssm_secret', { secret_name: 'registry-credentials', recovery_window_in_days: 45 },
-    'Invalid recovery_window_in_days', /recovery_window_in_days is 45; it must be 0 \(delete immediately\) or 1-30 days/],
   ['tencentcloud_ssm_secret_version', { secret_name: 'registry-credentials', version_id: 'v1', secret_string: 'x', secret_binary: 'eA==' },
     'Invalid combination of arguments', /only one of `secret_binary,secret_string` can be specified/],
 ];
@@ -71,7 +60,7 @@ describe('terraform rejects a broken config with the stand-in provider\'s diagno
       resource: {
         tencentcloud_tcr_instance: { ok: { name: 'acme-registry', instance_type: 'basic' } },
         tencentcloud_ssm_secret_version: { ok: { secret_name: 's', version_id: 'v1', secret_string: 'x' } },
-        tencentcloud_cam_group_policy_attachment: { ok: { group_id: '42', policy_id: '1001' } },
+        tencentcloud_cam_user_policy_attachment: { ok: { user_name: 'bot', policy_id: '1001' } },
       },
     });
     const r = await stack.validate();
@@ -79,4 +68,45 @@ describe('terraform rejects a broken config with the stand-in provider\'s diagno
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   }, 30_000);
+});
+
+describe('rules the provider leaves to the API are enforced at apply, by the emulator', () => {
+  let emulator: EmulatorHandle;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+
+  test('a bad namespace name, secret name and policy document pass validate and plan, and apply fails on each', async () => {
+    const before = JSON.stringify(resourceSnapshot(emulator.admin.state()));
+    const stack = TerraformStack.fromJson({
+      ...header,
+      resource: {
+        tencentcloud_tcr_instance: { reg: { name: 'rules-registry', instance_type: 'basic' } },
+        tencentcloud_tcr_namespace: { bad: { instance_id: '${tencentcloud_tcr_instance.reg.id}', name: 'Team_A-' } },
+        tencentcloud_ssm_secret: { bad: { secret_name: '-not a secret name-' } },
+        tencentcloud_cam_policy: {
+          bad: { name: 'p', document: JSON.stringify({ version: '2.0', statement: [{ effect: 'allow', action: ['tcr:*'], resource: 'qcs::tcr:::instance/*' }] }) },
+        },
+      },
+    }, { endpointUrl: `http://${emulator.endpoint}`, secretId: emulator.root.secretId, secretKey: emulator.root.secretKey });
+    try {
+      expect((await stack.validate()).code).toBe(0);
+      expect((await stack.plan()).run.code).toBe(0);
+      const apply = await stack.apply();
+      expect(apply.code).toBe(1);
+      const blocks = apply.stderr.split(/^Error: /m).slice(1).map((b) => b.replace(/\s+/g, ' '));
+      const about = (address: string) => blocks.filter((b) => b.includes(`with ${address},`));
+      expect(about('tencentcloud_tcr_namespace.bad')).toEqual([expect.stringMatching(/^CreateNamespace failed: \[InvalidParameter[\w.]*\]/)]);
+      expect(about('tencentcloud_ssm_secret.bad')).toEqual([expect.stringMatching(/^CreateSecret failed: \[InvalidParameter[\w.]*\]/)]);
+      expect(about('tencentcloud_cam_policy.bad')).toEqual([expect.stringContaining('The format of `resource` in policy document is invalid, its type must be array.')]);
+      expect(blocks).toHaveLength(3);
+      expect((await stack.destroy()).code).toBe(0);
+      expect(JSON.stringify(resourceSnapshot(emulator.admin.state()))).toBe(before);
+    } finally {
+      stack.dispose();
+    }
+  }, 120_000);
 });

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { EmulatorHandle, startEmulator } from '../../src/emulator';
 import { ApiCallError, isRetryable, TencentApi } from '../../tfprovider/api';
-import { findTerraform, installPlugin, plannedActions, TerraformStack } from '../../tfprovider/harness';
-import { resourceSnapshot } from '../../tfprovider/lifecycle';
+import { resourceSnapshot } from '../../tfprovider/harness/lifecycle';
+import { findTerraform, installPlugin, plannedActions, TerraformStack } from '../../tfprovider/harness/terraform';
 import { PluginLog } from '../../tfprovider/log';
 import { MAGIC_COOKIE_VALUE } from '../../tfprovider/server';
 

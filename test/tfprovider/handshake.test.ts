@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
-import { installPlugin, prunePluginBuilds } from '../../tfprovider/harness';
+import { installPlugin, prunePluginBuilds } from '../../tfprovider/harness/terraform';
 import { MAGIC_COOKIE_VALUE } from '../../tfprovider/server';
 import { generateServerCertificate } from '../../tfprovider/tls';
 

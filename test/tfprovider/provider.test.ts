@@ -1,29 +1,16 @@
-import { decodeValue, encodeValue, UNKNOWN } from '../../tfprovider/codec';
-import { PluginLog } from '../../tfprovider/log';
+import { PluginCaller, quietLog } from './plugin';
+import { encodeValue, UNKNOWN } from '../../tfprovider/codec';
 import { StandInProvider } from '../../tfprovider/provider';
 import { blockType } from '../../tfprovider/schema';
 
-const quiet = new PluginLog(undefined, false);
-const provider = new StandInProvider({ env: {}, log: quiet });
+const caller = new PluginCaller();
+const provider = caller.provider;
 const schemas = provider.schemas;
-
-function dv(typeName: string, value: Record<string, unknown> | null) {
-  const block = schemas.resource_schemas[typeName].block;
-  const full = value === null ? null : { ...Object.fromEntries(Object.keys(blockType(block)[1]).map((k) => [k, null])), ...value };
-  // nested list/set blocks default to empty lists, as terraform sends them
-  for (const [name, nb] of Object.entries(block.block_types ?? {})) if (full && full[name] === null && nb.nesting_mode !== 'single') full[name] = [];
-  return { msgpack: Buffer.from(encodeValue(full, blockType(block))) };
-}
-
-function validate(typeName: string, config: Record<string, unknown>) {
-  return provider.ValidateResourceConfig({ typeName, config: dv(typeName, config) }).diagnostics;
-}
-
+const dv = (typeName: string, value: Record<string, unknown> | null) => caller.dv(typeName, value);
+const validate = (typeName: string, config: Record<string, unknown>) => caller.validate(typeName, config);
 function plan(typeName: string, prior: Record<string, unknown> | null, config: Record<string, unknown> | null) {
-  const res = provider.PlanResourceChange({
-    typeName, priorState: dv(typeName, prior), proposedNewState: dv(typeName, config), config: dv(typeName, config),
-  });
-  return { planned: decodeValue(res.plannedState.msgpack, blockType(schemas.resource_schemas[typeName].block)), res };
+  const r = caller.plan(typeName, prior, config);
+  return { planned: r.planned!, res: r };
 }
 
 describe('ValidateResourceConfig: the provider\'s own rules with attribute paths', () => {
@@ -36,32 +23,38 @@ describe('ValidateResourceConfig: the provider\'s own rules with attribute paths
     expect(validate('tencentcloud_ssm_secret_version', { secret_name: 's', version_id: 'v1', secret_string: UNKNOWN })).toEqual([]);
   });
 
-  test('tcr_service_account actions must be TCR permission actions', () => {
-    const d = validate('tencentcloud_tcr_service_account', {
-      registry_id: 'tcr-1',
-      name: 'ci',
-      permissions: [{ resource: 'ns', actions: ['tcr:PullRepository'] }, { resource: 'ns2', actions: ['tcr:DeleteEverything'] }],
+  test('tcr_instance: the provider\'s integer range checks, named as tccommon words them', () => {
+    const d = validate('tencentcloud_tcr_instance', {
+      name: 'reg', instance_type: 'basic', registry_charge_type: 3, instance_charge_type_prepaid_period: 0, instance_charge_type_prepaid_renew_flag: 4,
     });
-    expect(d).toHaveLength(1);
-    expect(d[0].detail).toMatch(/permissions\[1\]\.actions contains "tcr:DeleteEverything"/);
-    expect(d[0].attribute.steps).toEqual([{ attributeName: 'permissions' }, { elementKeyInt: 1 }, { attributeName: 'actions' }]);
+    expect(d.map((x) => [x.summary, x.attribute?.steps])).toEqual([
+      ['"registry_charge_type" cannot be higher than 2: 3', [{ attributeName: 'registry_charge_type' }]],
+      ['"instance_charge_type_prepaid_period" cannot be lower than 1: 0', [{ attributeName: 'instance_charge_type_prepaid_period' }]],
+      ['"instance_charge_type_prepaid_renew_flag" cannot be higher than 3: 4', [{ attributeName: 'instance_charge_type_prepaid_renew_flag' }]],
+    ]);
+    expect(validate('tencentcloud_tcr_instance', { name: 'reg', instance_type: 'basic', registry_charge_type: 2, instance_charge_type_prepaid_period: 1 })).toEqual([]);
   });
 
-  test('cam_policy document must be JSON whose statements have resource arrays', () => {
-    expect(validate('tencentcloud_cam_policy', { name: 'p', document: '{not json' })[0].detail).toMatch(/not valid JSON/);
-    const doc = JSON.stringify({ version: '2.0', statement: [{ effect: 'allow', action: ['tcr:*'], resource: 'qcs::tcr:::instance/*' }] });
-    expect(validate('tencentcloud_cam_policy', { name: 'p', document: doc })[0].detail).toMatch(/statement\[0\]\.resource must be a JSON array/);
-    const ok = JSON.stringify({ version: '2.0', statement: [{ effect: 'allow', action: ['tcr:*'], resource: ['*'] }] });
-    expect(validate('tencentcloud_cam_policy', { name: 'p', document: ok })).toEqual([]);
+  test('cam_user_policy_attachment: AtLeastOneOf user_id / user_name', () => {
+    expect(validate('tencentcloud_cam_user_policy_attachment', { policy_id: '12' })[0].detail).toBe('"user_name": one of `user_id,user_name` must be specified');
+    expect(validate('tencentcloud_cam_user_policy_attachment', { policy_id: '12', user_name: 'bot' })).toEqual([]);
   });
 
-  test('tcr_instance instance_type, namespace name, token description, attachments', () => {
-    expect(validate('tencentcloud_tcr_instance', { name: 'reg', instance_type: 'gold' })[0].detail).toMatch(/valid values are "basic", "standard", "premium"/);
-    expect(validate('tencentcloud_tcr_namespace', { instance_id: 'tcr-1', name: 'Bad_' })[0].attribute.steps).toEqual([{ attributeName: 'name' }]);
-    expect(validate('tencentcloud_tcr_token', { instance_id: 'tcr-1', description: 'x'.repeat(256) })[0].detail).toMatch(/256 characters/);
-    expect(validate('tencentcloud_cam_user_policy_attachment', { policy_id: '12' })[0].detail).toMatch(/one of `user_id,user_name` must be specified/);
-    expect(validate('tencentcloud_cam_group_policy_attachment', { group_id: 'g', policy_id: 'p' }).map((x: any) => x.summary)).toEqual(['Invalid policy_id', 'Invalid group_id']);
-    expect(validate('tencentcloud_ssm_secret', { secret_name: 's', recovery_window_in_days: 31 })[0].summary).toBe('Invalid recovery_window_in_days');
+  /*
+   * The provider (v1.83.25) has no ValidateFunc for these: the API rejects bad values at apply, where the emulator's
+   * own rules answer. Checking them at plan time with the library's rules would hide a wrong rule from the e2e run.
+   */
+  test.each([
+    ['tencentcloud_tcr_instance', { name: 'Bad Name!', instance_type: 'gold' }],
+    ['tencentcloud_tcr_namespace', { instance_id: 'tcr-1', name: 'Bad_', severity: 'critical' }],
+    ['tencentcloud_tcr_service_account', { registry_id: 'tcr-1', name: 'ci', permissions: [{ resource: 'ns', actions: ['tcr:DeleteEverything'] }] }],
+    ['tencentcloud_tcr_token', { instance_id: 'tcr-1', description: 'x'.repeat(256) }],
+    ['tencentcloud_cam_policy', { name: 'p', document: '{not json' }],
+    ['tencentcloud_cam_group_policy_attachment', { group_id: 'g', policy_id: 'p' }],
+    ['tencentcloud_cam_role_policy_attachment', { role_id: 'r', policy_id: 'p' }],
+    ['tencentcloud_ssm_secret', { secret_name: '-bad name-', recovery_window_in_days: 31 }],
+  ])('%s: values only the API rejects pass plan-time validation', (typeName, config) => {
+    expect(validate(typeName, config)).toEqual([]);
   });
 });
 
@@ -82,7 +75,7 @@ describe('PlanResourceChange', () => {
     expect(same.res.requiresReplace).toEqual([]);
     expect(same.planned).toEqual(prior);
     const changed = plan('tencentcloud_tcr_token', prior, { ...prior, description: 'b' });
-    expect(changed.res.requiresReplace).toEqual([{ steps: [{ attributeName: 'description' }] }]);
+    expect(changed.res.requiresReplace).toEqual(['description']);
     const toggled = plan('tencentcloud_tcr_token', prior, { ...prior, enable: false });
     expect(toggled.res.requiresReplace).toEqual([]);
   });
@@ -101,17 +94,17 @@ describe('ApplyResourceChange outside the supported set', () => {
       priorState: null,
       plannedState: dv('tencentcloud_tcr_repository', { instance_id: 'tcr-1', namespace_name: 'ns', name: 'r' }),
     });
-    expect(res.diagnostics[0].summary).toBe('tencentcloud_tcr_repository is not supported by the tencentcloud stand-in provider');
+    expect(res.diagnostics?.[0].summary).toBe('tencentcloud_tcr_repository is not supported by the tencentcloud stand-in provider');
   });
 
   test('without TENCENTCLOUD_ENDPOINT_URL the stand-in refuses to call any API', async () => {
-    const p = new StandInProvider({ env: { TENCENTCLOUD_SECRET_ID: 'id', TENCENTCLOUD_SECRET_KEY: 'key' }, log: quiet });
+    const p = new StandInProvider({ env: { TENCENTCLOUD_SECRET_ID: 'id', TENCENTCLOUD_SECRET_KEY: 'key' }, log: quietLog() });
     p.ConfigureProvider({ terraformVersion: '1.11.4', config: { msgpack: Buffer.from(encodeValue(null, blockType(schemas.provider.block))) } });
     const res = await p.ApplyResourceChange({
       typeName: 'tencentcloud_cam_policy',
       priorState: null,
       plannedState: dv('tencentcloud_cam_policy', { name: 'p', document: '{"version":"2.0","statement":[]}', id: UNKNOWN }),
     });
-    expect(res.diagnostics[0].summary).toBe('TENCENTCLOUD_ENDPOINT_URL is not set');
+    expect(res.diagnostics?.[0].summary).toBe('TENCENTCLOUD_ENDPOINT_URL is not set');
   });
 });

@@ -1,4 +1,4 @@
-import { TerraformStack, plannedActions } from '../../tfprovider/harness';
+import { TerraformStack, plannedActions } from '../../tfprovider/harness/terraform';
 import { IMPLEMENTED } from '../../tfprovider/provider';
 import { loadProviderSchemas } from '../../tfprovider/schema';
 
@@ -20,9 +20,6 @@ const configs: Record<string, Record<string, unknown>> = {
     namespace_name: 'apps',
     rule: [{ repository_pattern: '**', tag_pattern: 'v*', repository_decoration: 'repoMatches', tag_decoration: 'matches' }],
   },
-  tencentcloud_cam_user: { name: 'dev' },
-  tencentcloud_cam_group: { name: 'devs' },
-  tencentcloud_cam_role: { name: 'nodes', document: '{"version":"2.0","statement":[{"action":"name/sts:AssumeRole","effect":"allow","principal":{"service":"cvm.qcloud.com"}}]}' },
   tencentcloud_ssm_secret_version_v2: { secret_name: 's', version_id: 'v1', secret_string_wo: 'write-only' },
 };
 

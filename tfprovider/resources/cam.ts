@@ -1,42 +1,38 @@
 /**
  * CAM policy and policy attachments, following provider v1.83.25 (see shared/reference/provider-semantics.md).
  */
-import { CAM_LIMITS } from '../../src/validation/name-rules';
 import { ApiCallError } from '../api';
-import { Diagnostics, ProviderError } from '../diagnostics';
+import { ProviderError } from '../diagnostics';
 import { Obj } from '../plan';
-import { isNotFound, orPrior, readBack, splitId, str } from './common';
+import { isNotFound, orPrior, readBack, splitId, str, tagsFromApi, tagsToApi } from './common';
+import { tagsWrite } from './tags';
 import { ResourceContext, ResourceDefinition } from './types';
 
 /**
- * The provider's PolicyDocumentForceCheck: the document must be JSON and every statement's `resource` an array
- * (a single string is rejected even though CAM accepts it). Also the CAM length limit.
+ * The provider's PolicyDocumentForceCheck, run by create and update (not at plan time): the document must be JSON,
+ * every statement's `resource` an array (CAM accepts a single string but answers an array, so the provider refuses
+ * it) and `action` a string or an array. Everything else, the length limit included, is left to the API.
  */
-export function checkPolicyDocument(doc: string, diags: Diagnostics, path: string[] = ['document']): void {
+export function policyDocumentForceCheck(doc: string, attr = 'document'): void {
   let parsed: any;
   try {
     parsed = JSON.parse(doc);
-  } catch (e: any) {
-    diags.error('Invalid policy document', `document is not valid JSON: ${e.message}`, path);
-    return;
+  } catch (e: unknown) {
+    throw new ProviderError(`${attr} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, '', [attr]);
   }
-  const statements = parsed?.statement;
-  if (!Array.isArray(statements)) {
-    diags.error('Invalid policy document', 'document must be a JSON object with a "statement" array.', path);
-    return;
-  }
-  statements.forEach((st: any, i: number) => {
-    if (st && 'resource' in st && !Array.isArray(st.resource)) {
-      diags.error('Invalid policy document',
-        `statement[${i}].resource must be a JSON array (the provider rejects a single string, e.g. use ["${String(st.resource)}"]).`, path);
+  const statements: unknown[] = Array.isArray(parsed?.statement) ? parsed.statement : [];
+  statements.forEach((st: any) => {
+    if (st && typeof st.resource === 'string') {
+      throw new ProviderError('The format of `resource` in policy document is invalid, its type must be array.', '', [attr]);
+    }
+    if (st && st.action !== undefined && st.action !== null && typeof st.action !== 'string' && !Array.isArray(st.action)) {
+      throw new ProviderError('The format of `action` in policy document is invalid, its type must be array or string.', '', [attr]);
     }
   });
-  if (doc.length > CAM_LIMITS.policyDocumentMaxChars) {
-    diags.error('Invalid policy document', `document is ${doc.length} characters; CAM allows at most ${CAM_LIMITS.policyDocumentMaxChars}.`, path);
-  }
 }
 
-function sameJson(a: string | null | undefined, b: string | null | undefined): boolean {
+/** The same JSON document, whatever the key order and spacing (what the provider's DiffSuppressFunc compares). */
+export function sameJson(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a === b) return true;
   try {
     return JSON.stringify(sortKeys(JSON.parse(a ?? 'null'))) === JSON.stringify(sortKeys(JSON.parse(b ?? 'null')));
@@ -68,15 +64,14 @@ async function getPolicy(ctx: ResourceContext, id: number): Promise<any | undefi
 export const camPolicy: ResourceDefinition = {
   forceNew: ['name'],
   changesOnUpdate: ['update_time'],
-  validate(config, diags) {
-    const doc = str(config.document);
-    if (doc !== undefined) checkPolicyDocument(doc, diags);
-  },
   async create(ctx, p) {
+    policyDocumentForceCheck(str(p.document) ?? '');
     const resp = await ctx.api.call('cam', 'CreatePolicy', {
       PolicyName: str(p.name),
       PolicyDocument: str(p.document),
       ...(str(p.description) !== undefined ? { Description: str(p.description) } : {}),
+      // As the provider: CreatePolicy takes the tags itself.
+      ...(tagsToApi(p.tags) ? { Tags: tagsToApi(p.tags) } : {}),
     });
     const id = String(resp.PolicyId);
     ctx.created?.(id);
@@ -94,15 +89,21 @@ export const camPolicy: ResourceDefinition = {
       type: pol.Type ?? null,
       create_time: pol.AddTime ?? null,
       update_time: pol.UpdateTime ?? pol.AddTime ?? null,
+      // Read from GetPolicy, and only when there are some (the provider leaves the state's value otherwise).
+      ...(Array.isArray(pol.Tags) && pol.Tags.length > 0 ? { tags: tagsFromApi(pol.Tags, null) } : {}),
     };
   },
   async update(ctx, prior, p) {
     const id = policyIdNumber(String(prior.id), 'id');
+    policyDocumentForceCheck(str(p.document) ?? '');
     await ctx.api.call('cam', 'UpdatePolicy', {
       PolicyId: id,
       PolicyDocument: str(p.document),
       Description: str(p.description) ?? '',
     });
+    if (JSON.stringify(prior.tags ?? {}) !== JSON.stringify(p.tags ?? {})) {
+      await tagsWrite(ctx, { service: 'cam', type: 'policy', region: ctx.region, id: String(id) }, prior.tags, p.tags);
+    }
     return readBack(this, ctx, { ...prior, ...p, id: prior.id }, `policy ${id} not found after update`);
   },
   async delete(ctx, s) {
@@ -113,13 +114,6 @@ export const camPolicy: ResourceDefinition = {
     }
   },
 };
-
-function validatePolicyIdAttr(config: Obj, diags: Diagnostics): void {
-  const id = str(config.policy_id);
-  if (id !== undefined && !/^\d+$/.test(id)) {
-    diags.error('Invalid policy_id', `policy_id is "${id}"; CAM policy ids are unsigned integers (e.g. tencentcloud_cam_policy.x.id).`, ['policy_id']);
-  }
-}
 
 interface AttachmentKind {
   /** attribute holding the principal; id is `<principal>#<policy_id>` */
@@ -148,7 +142,6 @@ function attachment(kind: AttachmentKind, forceNew: string[]): ResourceDefinitio
   };
   const def: ResourceDefinition = {
     forceNew,
-    validate: validatePolicyIdAttr,
     async create(ctx, p) {
       const principal = kind.principalOf(p)!;
       const policyId = policyIdNumber(str(p.policy_id)!);
@@ -164,8 +157,10 @@ function attachment(kind: AttachmentKind, forceNew: string[]): ResourceDefinitio
       if (!t) return null;
       const hit = await listAttached(ctx, kind.list, t.list as Record<string, unknown>, policyIdNumber(pid));
       if (!hit) return null;
+      // As the provider's read: the principal and the policy id come from the id (so an import has them too).
       return {
         ...s,
+        [kind.principalAttr]: principal,
         policy_id: pid,
         policy_name: hit.PolicyName ?? null,
         create_time: hit.AddTime ?? null,
@@ -212,9 +207,8 @@ export const camUserPolicyAttachment = attachment({
   list: 'ListAttachedUserPolicies',
 }, ['user_id', 'user_name', 'policy_id']);
 
-const camUserValidate = camUserPolicyAttachment.validate!;
+// AtLeastOneOf on user_id and user_name, with SDKv2's wording.
 camUserPolicyAttachment.validate = (config, diags) => {
-  camUserValidate(config, diags);
   if ((config.user_name === null || config.user_name === undefined) && (config.user_id === null || config.user_id === undefined)) {
     diags.error('Invalid combination of arguments', '"user_name": one of `user_id,user_name` must be specified', ['user_name']);
   }
@@ -224,7 +218,8 @@ export const camGroupPolicyAttachment = attachment({
   principalAttr: 'group_id',
   principalOf: (p) => str(p.group_id),
   async resolve(_ctx, group) {
-    if (!/^\d+$/.test(group)) throw new ProviderError(`invalid group_id "${group}"`, 'CAM group ids are unsigned integers.', ['group_id']);
+    // The provider converts with strconv.Atoi at apply; there is no plan-time check.
+    if (!/^\d+$/.test(group)) throw new ProviderError(`strconv.Atoi: parsing "${group}": invalid syntax`, 'group_id must be a CAM group id (an unsigned integer).', ['group_id']);
     const id = Number(group);
     return { attach: { AttachGroupId: id }, detach: { DetachGroupId: id }, list: { TargetGroupId: id } };
   },

@@ -1,6 +1,6 @@
 /** Small helpers shared by the resource implementations. */
 import { ApiCallError } from '../api';
-import { ProviderError } from '../diagnostics';
+import { Diagnostics, ProviderError } from '../diagnostics';
 import { known, Obj } from '../plan';
 import { ResourceContext, ResourceDefinition } from './types';
 
@@ -70,4 +70,15 @@ export async function readBack(def: Pick<ResourceDefinition, 'read'>, ctx: Resou
   const read = await def.read(ctx, state);
   if (!read) throw new ProviderError(notFound);
   return read;
+}
+
+/**
+ * tccommon.ValidateIntegerInRange / ValidateIntegerMin: SDKv2 reports the validator's error as the diagnostic
+ * summary, with the attribute path.
+ */
+export function intInRange(config: Obj, attr: string, diags: Diagnostics, min: number, max?: number): void {
+  const v = num(config[attr]);
+  if (v === undefined) return;
+  if (v < min) diags.error(`"${attr}" cannot be lower than ${min}: ${v}`, '', [attr]);
+  if (max !== undefined && v > max) diags.error(`"${attr}" cannot be higher than ${max}: ${v}`, '', [attr]);
 }

@@ -1,12 +1,17 @@
 /**
  * SSM resources, following provider v1.83.25 (see shared/reference/provider-semantics.md).
  */
-import { checkSecretName } from '../../src/validation/name-rules';
 import { UNKNOWN } from '../codec';
-import { Diagnostics } from '../diagnostics';
+import { Diagnostics, ProviderError } from '../diagnostics';
 import { known, Obj } from '../plan';
-import { bool, isNotFound, num, orPrior, readBack, splitId, str, unsupported } from './common';
+import { bool, isNotFound, num, orPrior, readBack, splitId, str } from './common';
+import { TagResource, tagsRead, tagsWrite } from './tags';
 import { ResourceContext, ResourceDefinition } from './types';
+
+/** The provider's SSM resource id for tags: `creatorUin/<CreateUin>/<SecretName>`. */
+function secretTags(ctx: ResourceContext, d: { CreateUin?: number; SecretName?: string }): TagResource {
+  return { service: 'ssm', type: 'secret', region: ctx.region, id: `creatorUin/${String(d.CreateUin)}/${String(d.SecretName)}` };
+}
 
 async function describeSecret(ctx: ResourceContext, name: string): Promise<any | undefined> {
   try {
@@ -18,37 +23,30 @@ async function describeSecret(ctx: ResourceContext, name: string): Promise<any |
 }
 
 export const ssmSecret: ResourceDefinition = {
-  forceNew: ['secret_name'],
+  forceNew: ['secret_name', 'kms_key_id'],
   defaults: { is_enabled: true, recovery_window_in_days: 0 },
   changesOnUpdate: ['status'],
-  validate(config, diags) {
-    const name = str(config.secret_name);
-    if (name !== undefined) {
-      const rule = checkSecretName(name);
-      if (rule) diags.error('Invalid secret_name', `secret_name "${name}" ${rule}.`, ['secret_name']);
-    }
-    const days = num(config.recovery_window_in_days);
-    if (days !== undefined && (!Number.isInteger(days) || days < 0 || days > 30)) {
-      diags.error('Invalid recovery_window_in_days', `recovery_window_in_days is ${days}; it must be 0 (delete immediately) or 1-30 days.`, ['recovery_window_in_days']);
-    }
-  },
   async create(ctx, p) {
     const name = str(p.secret_name)!;
     const secretType = num(p.secret_type) ?? 0;
-    const tags = known<Record<string, string>>(p.tags);
     await ctx.api.call('ssm', 'CreateSecret', {
       SecretName: name,
       ...(str(p.description) !== undefined ? { Description: str(p.description) } : {}),
       ...(str(p.kms_key_id) !== undefined ? { KmsKeyId: str(p.kms_key_id) } : {}),
       SecretType: secretType,
       ...(str(p.additional_config) !== undefined ? { AdditionalConfig: str(p.additional_config) } : {}),
-      ...(tags && Object.keys(tags).length ? { Tags: Object.keys(tags).sort().map((k) => ({ TagKey: k, TagValue: tags[k] })) } : {}),
       // As the provider: a user-defined secret is created with a placeholder version that is deleted right away.
       ...(secretType === 0 ? { VersionId: 'default', SecretString: 'default' } : {}),
     });
     ctx.created?.(name);
     if (secretType === 0) await ctx.api.call('ssm', 'DeleteSecretVersion', { SecretName: name, VersionId: 'default' });
     if (bool(p.is_enabled) === false) await ctx.api.call('ssm', 'DisableSecret', { SecretName: name });
+    // As the provider: tags through the Tag API after the create, on the secret's resource id.
+    if (known<Record<string, string>>(p.tags) && Object.keys(known<Record<string, string>>(p.tags)!).length) {
+      const d = await describeSecret(ctx, name);
+      if (!d) throw new ProviderError(`secret ${name} not found after create`);
+      await tagsWrite(ctx, secretTags(ctx, d), null, p.tags);
+    }
     return readBack(this, ctx, { ...p, id: name }, `secret ${name} not found after create`);
   },
   async read(ctx, s) {
@@ -64,12 +62,20 @@ export const ssmSecret: ResourceDefinition = {
       additional_config: orPrior(d.AdditionalConfig, s.additional_config),
       status: d.Status ?? null,
       is_enabled: d.Status === 'Enabled',
+      tags: await tagsRead(ctx, secretTags(ctx, d)),
     };
   },
   async update(ctx, prior, p) {
     const name = String(prior.id);
-    for (const attr of ['kms_key_id', 'secret_type', 'additional_config', 'tags']) {
-      if (p[attr] !== UNKNOWN && JSON.stringify(prior[attr] ?? null) !== JSON.stringify(p[attr] ?? null)) unsupported(`changing ${attr} of tencentcloud_ssm_secret`);
+    const changed = (attr: string) => p[attr] !== UNKNOWN && JSON.stringify(prior[attr] ?? null) !== JSON.stringify(p[attr] ?? null);
+    // As the provider's update: these two are immutable without being ForceNew.
+    for (const attr of ['secret_type', 'additional_config']) {
+      if (changed(attr)) throw new ProviderError(`argument \`${attr}\` cannot be changed`, '', [attr]);
+    }
+    if (changed('tags')) {
+      const d = await describeSecret(ctx, name);
+      if (!d) throw new ProviderError(`secret ${name} not found`);
+      await tagsWrite(ctx, secretTags(ctx, d), prior.tags, p.tags);
     }
     if ((prior.description ?? null) !== (p.description ?? null)) {
       await ctx.api.call('ssm', 'UpdateDescription', { SecretName: name, Description: str(p.description) ?? '' });

@@ -1,15 +1,17 @@
 /**
  * TCR resources, following provider v1.83.25 (see shared/reference/provider-semantics.md).
  */
-import {
-  checkNamespaceName, checkTokenDescription, REGISTRY_TYPES, SERVICE_ACCOUNT_ACTIONS, SERVICE_ACCOUNT_PREFIX, TOKEN_DESCRIPTION_RULE,
-  VULNERABILITY_SEVERITIES,
-} from '../../src/validation/name-rules';
+import { SERVICE_ACCOUNT_PREFIX } from '../../src/validation/name-rules';
 import { UNKNOWN } from '../codec';
 import { ProviderError } from '../diagnostics';
 import { known, Obj } from '../plan';
-import { bool, isNotFound, num, orPrior, readBack, splitId, str, tagsFromApi, tagsToApi, unsupported } from './common';
+import { bool, intInRange, isNotFound, num, orPrior, readBack, splitId, str, tagsFromApi, tagsToApi, unsupported } from './common';
+import { TagResource, tagsRead, tagsWrite } from './tags';
 import { ResourceContext, ResourceDefinition, waitFor } from './types';
+
+const instanceTags = (ctx: ResourceContext, id: string): TagResource => ({ service: 'tcr', type: 'instance', region: ctx.region, id });
+/** The provider tags a service account as an `instance` resource whose id is `<registryId>#<name>`. */
+const accountTags = instanceTags;
 
 
 async function describeInstance(ctx: ResourceContext, id: string): Promise<any | undefined> {
@@ -28,29 +30,48 @@ async function setPublicEndpoint(ctx: ResourceContext, id: string, open: boolean
   }, 60_000, 200);
 }
 
+/** The provider's prepaid period change: RenewInstance (Flag 0) for a prepaid instance, then wait until it runs. */
+async function renew(ctx: ResourceContext, id: string, p: Obj): Promise<void> {
+  const chargeType = num(p.registry_charge_type);
+  if (chargeType === undefined) throw new ProviderError('`registry_charge_type` must be set when trying to change the `instance_charge_type_prepaid_period`!');
+  if (chargeType !== 2) {
+    // The provider's wording, although it is the prepaid instance that may change its period.
+    throw new ProviderError(`Only the postpaid user allows changing the \`instance_charge_type_prepaid_period\`! The current charge type is: [${chargeType}].`);
+  }
+  await ctx.api.call('tcr', 'RenewInstance', {
+    RegistryId: id,
+    RegistryChargePrepaid: {
+      Period: num(p.instance_charge_type_prepaid_period) ?? 0,
+      RenewFlag: (num(p.instance_charge_type_prepaid_renew_flag) ?? 0) - 1,
+    },
+    Flag: 0,
+  });
+  await waitFor(`instance ${id} to be Running`, async () => ((await describeInstance(ctx, id))?.Status === 'Running' ? true : undefined), 120_000, 200);
+}
+
 function securityPoliciesOf(v: unknown): Array<{ CidrBlock: string; Description?: string }> {
   return (known<Obj[]>(v) ?? []).map((x) => ({ CidrBlock: str(x.cidr_block) ?? '', ...(str(x.description) !== undefined ? { Description: str(x.description) } : {}) }));
 }
 
 export const tcrInstance: ResourceDefinition = {
-  // INFERRED: no Update path exists for the name, so it is treated as ForceNew.
-  forceNew: ['name'],
-  // INFERRED from the description ("Default is postpaid") and Read setting PayMod+1 unconditionally.
-  defaults: { registry_charge_type: 1 },
+  // ForceNew in the provider's schema (v1.83.25 resource_tc_tcr_instance.go).
+  forceNew: ['name', 'enable_cos_maz', 'enable_cos_versioning'],
+  // Go `Default:` values of the provider's schema (v1.83.25 resource_tc_tcr_instance.go).
+  defaults: { registry_charge_type: 1, open_public_operation: false, delete_bucket: false },
+  // Opening or closing the public endpoint changes public_status; the plan says so instead of keeping the old one.
+  customizeUpdate(planned, prior) {
+    return (prior.open_public_operation ?? false) !== (planned.open_public_operation ?? false) ? { ...planned, public_status: UNKNOWN } : planned;
+  },
   validate(config, diags) {
-    const t = str(config.instance_type);
-    if (t !== undefined && !REGISTRY_TYPES.includes(t)) {
-      diags.error('Invalid instance_type', `instance_type is "${t}"; valid values are ${REGISTRY_TYPES.map((v) => `"${v}"`).join(', ')}.`, ['instance_type']);
-    }
-    const charge = num(config.registry_charge_type);
-    if (charge !== undefined && charge !== 1 && charge !== 2) {
-      diags.error('Invalid registry_charge_type', `registry_charge_type is ${charge}; valid values are 1 (postpaid) and 2 (prepaid).`, ['registry_charge_type']);
-    }
+    // The provider's only plan-time checks (ValidateIntegerInRange / ValidateIntegerMin); instance_type and the
+    // rest are left to the API.
+    intInRange(config, 'registry_charge_type', diags, 1, 2);
+    intInRange(config, 'instance_charge_type_prepaid_period', diags, 1);
+    intInRange(config, 'instance_charge_type_prepaid_renew_flag', diags, 1, 3);
   },
   async create(ctx, p) {
     if ((known<unknown[]>(p.replications) ?? []).length > 0) unsupported('replications (CreateReplicationInstance)');
     const charge = num(p.registry_charge_type) ?? 1;
-    const tags = tagsToApi(p.tags);
     const resp = await ctx.api.call('tcr', 'CreateInstance', {
       RegistryName: str(p.name),
       RegistryType: str(p.instance_type),
@@ -64,8 +85,6 @@ export const tcrInstance: ResourceDefinition = {
       ...(bool(p.deletion_protection) !== undefined ? { DeletionProtection: bool(p.deletion_protection) } : {}),
       ...(bool(p.enable_cos_maz) !== undefined ? { EnableCosMAZ: bool(p.enable_cos_maz) } : {}),
       ...(bool(p.enable_cos_versioning) !== undefined ? { EnableCosVersioning: bool(p.enable_cos_versioning) } : {}),
-      // The provider tags through the Tag API after creation; the emulator has no Tag API, so tags go in the request.
-      ...(tags ? { TagSpecification: { ResourceType: 'instance', Tags: tags } } : {}),
     });
     const id = String(resp.RegistryId);
     ctx.created?.(id);
@@ -75,10 +94,12 @@ export const tcrInstance: ResourceDefinition = {
       if (!inst) throw new ProviderError('create tcr instance fail', `instance ${id} disappeared while waiting for it to run`);
       return inst.Status === 'Running' ? inst : undefined;
     }, 120_000, 200);
-    // As the provider: an explicit open_public_operation opens or closes the public endpoint; the allow-list is
-    // added only when it is open.
-    const open = bool(p.open_public_operation);
-    if (open !== undefined) await setPublicEndpoint(ctx, id, open);
+    // As the provider (d.GetOk): open_public_operation true opens the public endpoint; the allow-list is added only
+    // when it is open.
+    const open = bool(p.open_public_operation) === true;
+    if (open) await setPublicEndpoint(ctx, id, true);
+    // As the provider: the tags go through the Tag API once the instance runs, not in CreateInstance.
+    await tagsWrite(ctx, instanceTags(ctx, id), null, p.tags);
     const policies = securityPoliciesOf(p.security_policy);
     if (policies.length > 0) {
       if (open) await ctx.api.call('tcr', 'CreateMultipleSecurityPolicy', { RegistryId: id, SecurityGroupPolicySet: policies });
@@ -97,9 +118,9 @@ export const tcrInstance: ResourceDefinition = {
     out.internal_end_point = inst.InternalEndpoint ?? null;
     const endpoint = await ctx.api.call('tcr', 'DescribeExternalEndpointStatus', { RegistryId: inst.RegistryId });
     out.public_status = endpoint.Status ?? null;
-    // The provider sets false when Closed; SDKv2 treats false like unset, a strict plugin must keep the unset value.
+    // As the provider: true while Opening/Opened, false when Closed (the schema's default is false too).
     if (endpoint.Status === 'Opening' || endpoint.Status === 'Opened') out.open_public_operation = true;
-    else if (endpoint.Status === 'Closed') out.open_public_operation = s.open_public_operation === null ? null : false;
+    else if (endpoint.Status === 'Closed') out.open_public_operation = false;
     if (endpoint.Status === 'Closed') {
       out.security_policy = [];
     } else {
@@ -109,16 +130,20 @@ export const tcrInstance: ResourceDefinition = {
       }));
     }
     if (inst.PayMod !== undefined && inst.PayMod !== null) out.registry_charge_type = inst.PayMod + 1;
+    if (inst.PayMod === 1 && inst.RenewFlag !== undefined && inst.RenewFlag !== null) {
+      out.instance_charge_type_prepaid_renew_flag = inst.RenewFlag + 1;
+    }
     out.expired_at = inst.PayMod === 1 ? orPrior(inst.ExpiredAt, null) : null;
     out.deletion_protection = inst.DeletionProtection ?? s.deletion_protection ?? false;
     out.enable_cos_maz = inst.EnableCosMAZ ?? s.enable_cos_maz ?? false;
     out.enable_cos_versioning = inst.EnableCosVersioning ?? s.enable_cos_versioning ?? false;
-    out.tags = tagsFromApi(inst.TagSpecification?.Tags, s.tags);
+    // The provider reads them back from the instance view (TagSpecification), an empty map when there are none.
+    out.tags = tagsFromApi(inst.TagSpecification?.Tags, null) ?? {};
     out.replications = known(s.replications) ?? [];
     return out;
   },
   async update(ctx, prior, p) {
-    for (const attr of ['tags', 'replications', 'instance_charge_type_prepaid_period', 'enable_cos_maz']) {
+    for (const attr of ['replications']) {
       if (JSON.stringify(prior[attr] ?? null) !== JSON.stringify(p[attr] ?? null)) unsupported(`changing ${attr} of tencentcloud_tcr_instance`);
     }
     const id = String(prior.id);
@@ -126,8 +151,6 @@ export const tcrInstance: ResourceDefinition = {
     if (prior.instance_type !== p.instance_type) modify.RegistryType = str(p.instance_type);
     const protect = bool(p.deletion_protection);
     if (protect !== undefined && prior.deletion_protection !== protect) modify.DeletionProtection = protect;
-    const versioning = bool(p.enable_cos_versioning);
-    if (versioning !== undefined && prior.enable_cos_versioning !== versioning) modify.EnableCosVersioning = versioning;
     if (Object.keys(modify).length) await ctx.api.call('tcr', 'ModifyInstance', { RegistryId: id, ...modify });
     if ((prior.open_public_operation ?? null) !== (p.open_public_operation ?? null)) {
       await setPublicEndpoint(ctx, id, bool(p.open_public_operation) === true);
@@ -146,6 +169,8 @@ export const tcrInstance: ResourceDefinition = {
       });
     }
     if (add.length) await ctx.api.call('tcr', 'CreateMultipleSecurityPolicy', { RegistryId: id, SecurityGroupPolicySet: add });
+    if (JSON.stringify(prior.tags ?? {}) !== JSON.stringify(p.tags ?? {})) await tagsWrite(ctx, instanceTags(ctx, id), prior.tags, p.tags);
+    if ((prior.instance_charge_type_prepaid_period ?? null) !== (p.instance_charge_type_prepaid_period ?? null)) await renew(ctx, id, p);
     return readBack(this, ctx, { ...prior, ...p, id: prior.id }, `tcr instance ${String(prior.id)} not found`);
   },
   async delete(ctx, s) {
@@ -172,17 +197,6 @@ async function describeNamespace(ctx: ResourceContext, registryId: string, name:
 export const tcrNamespace: ResourceDefinition = {
   forceNew: ['instance_id', 'name'],
   defaults: { is_public: false, is_auto_scan: false, is_prevent_vul: false },
-  validate(config, diags) {
-    const name = str(config.name);
-    if (name !== undefined) {
-      const rule = checkNamespaceName(name);
-      if (rule) diags.error('Invalid namespace name', `name "${name}" ${rule}.`, ['name']);
-    }
-    const sev = str(config.severity);
-    if (sev !== undefined && !VULNERABILITY_SEVERITIES.includes(sev)) {
-      diags.error('Invalid severity', `severity is "${sev}"; valid values are ${VULNERABILITY_SEVERITIES.map((v) => `"${v}"`).join(', ')}.`, ['severity']);
-    }
-  },
   async create(ctx, p) {
     const registryId = str(p.instance_id)!;
     const name = str(p.name)!;
@@ -213,17 +227,22 @@ export const tcrNamespace: ResourceDefinition = {
       is_auto_scan: ns.AutoScan ?? s.is_auto_scan ?? false,
       is_prevent_vul: ns.PreventVUL ?? s.is_prevent_vul ?? false,
       severity: orPrior(ns.Severity, s.severity),
-      tags: tagsFromApi(ns.TagSpecification?.Tags, s.tags) ?? {},
+      tags: tagsFromApi(ns.TagSpecification?.Tags, null) ?? {},
       cve_whitelist_items: ns.CVEWhitelistItems?.length
         ? ns.CVEWhitelistItems.map((c: any) => ({ cve_id: c.CVEID ?? null }))
         : known(s.cve_whitelist_items) ?? [],
     };
   },
-  async update(_ctx, prior, p) {
-    for (const attr of ['is_public', 'is_auto_scan', 'is_prevent_vul', 'severity', 'cve_whitelist_items', 'tags']) {
+  async update(ctx, prior, p) {
+    for (const attr of ['is_public', 'is_auto_scan', 'is_prevent_vul', 'severity', 'cve_whitelist_items']) {
       if (JSON.stringify(prior[attr] ?? null) !== JSON.stringify(p[attr] ?? null)) unsupported(`changing ${attr} of tencentcloud_tcr_namespace (ModifyNamespace)`);
     }
-    return { ...prior };
+    // As the provider: ModifyNamespace has no tags, they go through the Tag API (tcr:repository/<instance>/<name>).
+    if (JSON.stringify(prior.tags ?? {}) !== JSON.stringify(p.tags ?? {})) {
+      const [registryId, name] = splitId(String(prior.id), 2, '<registryId>#<namespaceName>');
+      await tagsWrite(ctx, { service: 'tcr', type: 'repository', region: ctx.region, id: `${registryId}/${name}` }, prior.tags, p.tags);
+    }
+    return readBack(this, ctx, { ...prior, ...p, id: prior.id }, `namespace ${String(prior.id)} not found after update`);
   },
   async delete(ctx, s) {
     const [registryId, name] = splitId(String(s.id), 2, '<registryId>#<namespaceName>');
@@ -250,23 +269,6 @@ export const tcrServiceAccount: ResourceDefinition = {
     const expiresConfigured = config?.expires_at !== null && config?.expires_at !== undefined;
     return modified && num(planned.duration) !== undefined && !expiresConfigured ? { ...planned, expires_at: UNKNOWN } : planned;
   },
-  validate(config, diags) {
-    const perms = config.permissions;
-    if (Array.isArray(perms)) {
-      perms.forEach((p: Obj, i: number) => {
-        const actions = p?.actions;
-        if (!Array.isArray(actions)) return;
-        for (const a of actions) {
-          if (a === UNKNOWN || a === null) continue;
-          if (!SERVICE_ACCOUNT_ACTIONS.includes(a)) {
-            diags.error('Invalid permissions action',
-              `permissions[${i}].actions contains "${a}"; valid values are ${SERVICE_ACCOUNT_ACTIONS.map((v) => `"${v}"`).join(', ')}.`,
-              ['permissions', i, 'actions']);
-          }
-        }
-      });
-    }
-  },
   async create(ctx, p) {
     const registryId = str(p.registry_id)!;
     const name = str(p.name)!;
@@ -283,11 +285,8 @@ export const tcrServiceAccount: ResourceDefinition = {
       ...(disable !== undefined ? { Disable: disable } : {}),
     });
     ctx.created?.(`${registryId}#${name}`);
-    if (tagsToApi(p.tags)) {
-      // The provider tags the account through the Tag API (qcs::tcr:<region>:uin/:instance/<registryId>#<name>),
-      // which the emulator does not serve: the tags stay in state only. Logged so that nobody mistakes them for applied.
-      ctx.log.warn(`tcr_service_account ${registryId}#${name}: tags kept in state only (no Tag API in the emulator)`);
-    }
+    // As the provider: tags through the Tag API, under the instance resource type with the account's id.
+    await tagsWrite(ctx, accountTags(ctx, `${registryId}#${name}`), null, p.tags);
     if (typeof resp.Name !== 'string' || !resp.Name.includes(name)) {
       throw new ProviderError('CreateServiceAccount returned an unexpected name', `expected a name containing "${name}"`);
     }
@@ -317,14 +316,15 @@ export const tcrServiceAccount: ResourceDefinition = {
     // attributes then show up as a diff on this one).
     out.name = name;
     out.description = orPrior(account.Description, s.description);
+    // The API's value, also false: SDKv2 plans an unset disable as false, so it is no change (see planChange).
     out.disable = account.Disable ?? s.disable ?? null;
-    if (s.disable === null && account.Disable === false) out.disable = null;
     out.expires_at = account.ExpiresAt ?? known(s.expires_at) ?? null;
     if (Array.isArray(account.Permissions) && account.Permissions.length > 0) {
       out.permissions = account.Permissions.map((perm: any) => ({ resource: perm.Resource, actions: [...(perm.Actions ?? [])].sort() }));
     }
     // Passwords are never returned by the API: the value from create/update stays in state.
     out.password = known(s.password) ?? null;
+    out.tags = await tagsRead(ctx, accountTags(ctx, String(s.id)));
     return out;
   },
   async update(ctx, prior, p) {
@@ -350,6 +350,7 @@ export const tcrServiceAccount: ResourceDefinition = {
       const pw = await ctx.api.call('tcr', 'ModifyServiceAccountPassword', { RegistryId: registryId, Name: name, Random: false, Password: str(p.password) });
       password = pw.Password ?? str(p.password);
     }
+    if (changed('tags')) await tagsWrite(ctx, accountTags(ctx, `${registryId}#${name}`), prior.tags, p.tags);
     return readBack(this, ctx, { ...prior, ...p, password }, `service account ${name} not found after update`);
   },
   async delete(ctx, s) {
@@ -380,12 +381,6 @@ async function findToken(ctx: ResourceContext, registryId: string, tokenId: stri
 export const tcrToken: ResourceDefinition = {
   forceNew: ['instance_id', 'description'],
   defaults: { enable: true },
-  validate(config, diags) {
-    const d = str(config.description);
-    if (d !== undefined && checkTokenDescription(d)) {
-      diags.error('Invalid description', `description is ${d.length} characters long; it ${TOKEN_DESCRIPTION_RULE}.`, ['description']);
-    }
-  },
   async create(ctx, p) {
     const registryId = str(p.instance_id)!;
     const desc = str(p.description);

@@ -6,7 +6,8 @@ import { ServiceDefinition } from '../service';
 import { camService } from './cam';
 import { ssmService } from './ssm';
 import { stsService } from './sts';
+import { tagService } from './tag';
 import { tcrService } from './tcr';
 
-export const SERVICES: readonly ServiceDefinition[] = [camService, stsService, tcrService, ssmService];
+export const SERVICES: readonly ServiceDefinition[] = [camService, stsService, tcrService, ssmService, tagService];
 export { camPolicySource } from './cam';

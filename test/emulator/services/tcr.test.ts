@@ -432,6 +432,7 @@ test('rate limits are declared for the documented actions', () => {
   expect(tcrService.rateLimits).toEqual({
     CreateInstanceToken: 100, CreateServiceAccount: 20, DescribeServiceAccounts: 20, ModifyServiceAccount: 20, ModifyServiceAccountPassword: 20,
   });
-  // The 15 of the issue, DescribeImages, and the six instance-management actions the terraform provider calls.
-  expect(Object.keys(tcrService.actions)).toHaveLength(22);
+  // The 15 of the issue, DescribeImages, the six instance-management actions the terraform provider calls, and
+  // RenewInstance (its prepaid period change).
+  expect(Object.keys(tcrService.actions)).toHaveLength(23);
 });

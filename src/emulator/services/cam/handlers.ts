@@ -3,8 +3,9 @@
  * `group/<id>`, `roleName/<name>`), call the model and render the view. State and rules live in ./model.
  */
 import { CamModel, PrincipalKind, StoredPolicy } from './model';
+import { PRINCIPAL_HANDLERS } from './principal-handlers';
 import { ApiError } from '../../api-error';
-import { echo, handlersWithParams, Params } from '../../params';
+import { handlersWithParams, Params } from '../../params';
 import { ActionContext, ServiceDefinition } from '../../service';
 
 function modelFor(ctx: ActionContext): CamModel {
@@ -75,6 +76,7 @@ export const camService: ServiceDefinition = {
   version: '2019-01-16',
   scope: 'global',
   actions: handlersWithParams('cam', {
+    ...PRINCIPAL_HANDLERS,
     CreatePolicy(ctx, p) {
       ctx.authorize('cam:CreatePolicy', [ctx.resourceArn('cam', 'policy/*')]);
       const policy = modelFor(ctx).createPolicy({
@@ -156,15 +158,6 @@ export const camService: ServiceDefinition = {
         })),
         ServiceTypeList: [],
       };
-    },
-
-    GetUser(ctx, p) {
-      const name = p.string('Name');
-      const user = modelFor(ctx).userByName(name);
-      // Authorized before the existence check, so a caller without the permission learns nothing about the name.
-      ctx.authorize('cam:GetUser', [ctx.resourceArn('cam', `uin/${user?.uin ?? '*'}`)]);
-      if (!user) throw new ApiError('ResourceNotFound.UserNotExist', `The sub-user ${echo(name)} does not exist.`);
-      return { Uin: Number(user.uin), Name: user.name, Uid: Number(user.uin), Remark: '', ConsoleLogin: 0, PhoneNum: '', CountryCode: '', Email: '' };
     },
 
     ListAttachedUserPolicies(ctx, p) {

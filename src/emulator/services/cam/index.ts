@@ -2,3 +2,5 @@
 export { camService } from './handlers';
 export { attachmentCount, CamModel, camOf, camPolicySource, policiesFor } from './model';
 export type { CamState, PrincipalKind, StoredPolicy } from './model';
+export { PrincipalsModel, principalsOf } from './principals';
+export type { GroupProfile, PrincipalsState, RoleProfile, UserProfile } from './principals';

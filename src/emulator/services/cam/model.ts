@@ -4,6 +4,7 @@
  * name rules come from src/validation/name-rules.ts (CAM_LIMITS, checkPolicyName); document syntax from the
  * evaluator's parser, so the policies the emulator stores are exactly the ones it can evaluate.
  */
+import type { PrincipalsState } from './principals';
 import { CAM_LIMITS, checkPolicyName } from '../../../validation/name-rules';
 import { AccountsState, accountsOf, SubAccount } from '../../accounts';
 import { ApiError } from '../../api-error';
@@ -27,6 +28,8 @@ export interface CamState {
   policies: Record<string, StoredPolicy>;
   /** Policy ids attached per principal: `user` by sub-account uin, `group` by group id, `role` by role id. */
   attachments: { user: Record<string, number[]>; group: Record<string, number[]>; role: Record<string, number[]> };
+  /** What the CAM API reports of users, groups and roles beyond the core's accounts (see ./principals). */
+  principals?: PrincipalsState;
 }
 
 export type PrincipalKind = keyof CamState['attachments'];

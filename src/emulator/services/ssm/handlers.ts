@@ -2,6 +2,7 @@
  * SSM handlers: parse each request with the shared typed getters, authorise `ssm:<Action>` on the secret, call
  * the model and render the view. State and rules live in ./model.
  */
+import { createHash } from 'crypto';
 import { checkDescription, checkSecretNameParam, checkVersionIdParam, DEFAULT_VERSION_ID, secretValue, SecretValue, SsmModel, SsmSecretRecord } from './model';
 import { SSM_LIMITS } from '../../../validation/name-rules';
 import { handlersWithParams, Params, requiredRegion } from '../../params';
@@ -38,11 +39,21 @@ function valueOf(p: Params): SecretValue {
   return secretValue(p.optionalString('SecretString'), p.optionalString('SecretBinary'));
 }
 
+/**
+ * INFERRED: the id of the account's SSM-managed default CMK, shaped like a KMS key id (a UUID) and stable per
+ * account and region, since the real one is created by the service and not documented.
+ */
+export function defaultKmsKeyId(ownerUin: string, region: string): string {
+  const h = createHash('sha256').update(`ssm-default-cmk:${ownerUin}:${region}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
 function metadataView(secret: SsmSecretRecord): Record<string, unknown> {
   return {
     SecretName: secret.name,
     Description: secret.description,
-    KmsKeyId: secret.kmsKeyId,
+    // A secret created without a key is encrypted with the CMK SSM made for the account, and reports that key.
+    KmsKeyId: secret.kmsKeyId === '' ? defaultKmsKeyId(secret.ownerUin, secret.region) : secret.kmsKeyId,
     CreateUin: Number(secret.createUin),
     CreateUinString: secret.createUin,
     Status: secret.status,

@@ -128,6 +128,20 @@ function deleteInstance(ctx: ActionContext, p: Params) {
 }
 
 /** Edition and protection flags: the provider's instance_type / deletion_protection / enable_cos_versioning update. */
+function renewInstance(ctx: ActionContext, p: Params) {
+  const registryId = p.string('RegistryId');
+  authorize(ctx, 'RenewInstance', registryId);
+  const prepaid = p.optionalStruct('RegistryChargePrepaid', 'must be {"Period": months, "RenewFlag": 0-2}');
+  if (!prepaid) throw p.missing('RegistryChargePrepaid');
+  const months = prepaid.optionalInteger('Period', 1, 36);
+  if (months === undefined) throw prepaid.missing('Period');
+  const renewFlag = prepaid.optionalInteger('RenewFlag', 0, 2) ?? 0;
+  const flag = p.optionalInteger('Flag', 0, 1) ?? 0;
+  const model = modelFor(ctx);
+  model.renewInstance(model.instance(registryId, 'ResourceNotFound'), months, renewFlag, flag);
+  return { RegistryId: registryId };
+}
+
 function modifyInstance(ctx: ActionContext, p: Params) {
   const registryId = p.string('RegistryId');
   authorize(ctx, 'ModifyInstance', registryId);
@@ -437,6 +451,7 @@ export const tcrService: ServiceDefinition = {
     DescribeInstances: describeInstances,
     DeleteInstance: deleteInstance,
     ModifyInstance: modifyInstance,
+    RenewInstance: renewInstance,
     ManageExternalEndpoint: manageExternalEndpoint,
     DescribeExternalEndpointStatus: describeExternalEndpointStatus,
     CreateMultipleSecurityPolicy: createMultipleSecurityPolicy,

@@ -39,8 +39,8 @@ export interface SecretDigest {
 }
 
 export interface TcrTag {
-  readonly Key: string;
-  readonly Value: string;
+  Key: string;
+  Value: string;
 }
 
 export interface TcrNamespaceRecord {
@@ -83,6 +83,8 @@ export interface TcrServiceAccountRecord {
   updatedAt: number;
   permissions: TcrPermissionRecord[];
   password: SecretDigest;
+  /** Set through the Tag API (`tcr:instance/<registryId>#<name>`, as the provider tags service accounts). */
+  tags?: TcrTag[];
 }
 
 export interface TcrTokenRecord {
@@ -109,6 +111,8 @@ export interface TcrInstanceRecord {
   chargeType: number;
   renewFlag: number;
   prepaidMonths: number;
+  /** Epoch ms the prepaid periods count from: createdAt, or when RenewInstance made a postpaid instance prepaid. */
+  prepaidFrom?: number;
   deletionProtection: boolean;
   enableCosMAZ: boolean;
   enableCosVersioning: boolean;
@@ -330,6 +334,29 @@ export class TcrModel {
       throw new ApiError('OperationDenied', `Instance ${instance.id} has deletion protection enabled; turn it off before deleting.`);
     }
     if (!dryRun) delete this.slice.instances[instance.id];
+  }
+
+  /**
+   * RenewInstance: `Flag` 0 renews a prepaid instance by `months` (its expiry moves on) and sets the renewal flag;
+   * `Flag` 1 turns a postpaid instance prepaid for `months`. INFERRED (no per-case codes documented): renewing a
+   * postpaid instance with Flag 0, or converting a prepaid one with Flag 1, gives UnsupportedOperation.
+   */
+  renewInstance(instance: TcrInstanceRecord, months: number, renewFlag: number, flag: number): void {
+    if (flag === 0 && instance.chargeType !== 1) {
+      throw new ApiError('UnsupportedOperation', `Instance ${instance.id} is postpaid; only a prepaid instance can be renewed (Flag 1 converts it).`);
+    }
+    if (flag === 1 && instance.chargeType === 1) {
+      throw new ApiError('UnsupportedOperation', `Instance ${instance.id} is already prepaid; renew it with Flag 0.`);
+    }
+    if (flag === 1) {
+      instance.chargeType = 1;
+      instance.prepaidMonths = months;
+      // The prepaid period starts now: expiry is computed from createdAt, so move the start to keep them apart.
+      instance.prepaidFrom = this.scope.now;
+    } else {
+      instance.prepaidMonths += months;
+    }
+    instance.renewFlag = renewFlag;
   }
 
   /** Edition and protection flags; every field is checked before any is changed. */

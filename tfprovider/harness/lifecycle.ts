@@ -6,11 +6,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { TencentApi } from './api';
+import { TencentApi } from '../api';
 import { declaredResources, Example, loadBuildApp } from './examples';
-import { plannedActions, RunResult, TerraformStack } from './harness';
-import { PluginLog } from './log';
-import { resourceSnapshot } from '../src/local/emulator-resources';
+import { plannedActions, RunResult, TerraformStack } from './terraform';
+import { resourceSnapshot } from '../../src/local/emulator-resources';
+import { PluginLog } from '../log';
 
 // The snapshot lives with tcr-local, which makes the same check for users' stacks; tests import it from here.
 export { resourceSnapshot };

@@ -4,9 +4,9 @@
  * Seeded through the signed API like a real account would have them, then re-keyed to the id the example names
  * (the API picks instance ids; the admin `mutate` hook is the emulator's documented way to shape state).
  */
-import { TencentApi } from './api';
+import { TencentApi } from '../api';
 import { EmulatorLike } from './lifecycle';
-import { PluginLog } from './log';
+import { PluginLog } from '../log';
 
 export interface ExistingInstance {
   readonly instanceId: string;

@@ -11,8 +11,11 @@ import * as os from 'os';
 import * as path from 'path';
 import * as esbuild from 'esbuild';
 
-export const PROVIDER_VERSION: string = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'schema', 'provider.json'), 'utf8')).version;
-const REPO = path.resolve(__dirname, '..');
+const REPO = path.resolve(__dirname, '..', '..');
+export const PROVIDER_VERSION: string = JSON.parse(fs.readFileSync(path.join(REPO, 'schema', 'provider.json'), 'utf8')).version;
+/** The plugin's own sources; the harness beside them (this folder) is not part of the plugin. */
+const PLUGIN_DIR = path.join(REPO, 'tfprovider');
+const HARNESS_DIR = __dirname;
 
 /** terraform on PATH, else /usr/local/bin/terraform; throws (never skips) when neither exists. */
 export function findTerraform(env: NodeJS.ProcessEnv = process.env, fallbacks: readonly string[] = ['/usr/local/bin/terraform']): string {
@@ -50,11 +53,12 @@ function bundleInputsDigest(): string {
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
+      if (p === HARNESS_DIR) continue;
       if (e.isDirectory()) walk(p);
       else files.push(p);
     }
   };
-  walk(path.join(REPO, 'tfprovider'));
+  walk(PLUGIN_DIR);
   files.push(path.join(REPO, 'src', 'validation', 'name-rules.ts'), path.join(REPO, 'schema', 'tencentcloud-provider-schema.json'), path.join(REPO, 'package-lock.json'));
   for (const f of files.sort()) hash.update(f).update(fs.readFileSync(f));
   return hash.digest('hex').slice(0, 16);
@@ -76,7 +80,7 @@ export function installPlugin(): PluginInstall {
     const binDir = path.join(staging, 'bin');
     fs.mkdirSync(path.join(binDir, 'proto'), { recursive: true });
     esbuild.buildSync({
-      entryPoints: [path.join(REPO, 'tfprovider', 'main.ts')],
+      entryPoints: [path.join(PLUGIN_DIR, 'main.ts')],
       bundle: true,
       platform: 'node',
       target: 'node20',
@@ -84,8 +88,8 @@ export function installPlugin(): PluginInstall {
       outfile: path.join(binDir, 'terraform-provider-tencentcloud.js'),
       logLevel: 'error',
     });
-    for (const f of fs.readdirSync(path.join(REPO, 'tfprovider', 'proto'))) {
-      fs.copyFileSync(path.join(REPO, 'tfprovider', 'proto', f), path.join(binDir, 'proto', f));
+    for (const f of fs.readdirSync(path.join(PLUGIN_DIR, 'proto'))) {
+      fs.copyFileSync(path.join(PLUGIN_DIR, 'proto', f), path.join(binDir, 'proto', f));
     }
     fs.copyFileSync(path.join(REPO, 'schema', 'tencentcloud-provider-schema.json'), path.join(binDir, 'tencentcloud-provider-schema.json'));
     const platformDir = path.join(staging, 'mirror', 'registry.terraform.io', 'tencentcloudstack', 'tencentcloud', PROVIDER_VERSION, 'linux_amd64');

@@ -2,14 +2,14 @@
 import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as path from 'path';
-import { SynthesizableApp } from './harness';
+import { SynthesizableApp } from './terraform';
 
 export interface Example {
   readonly name: string;
   readonly mainFile: string;
 }
 
-export function findExamples(root = path.join(__dirname, '..', 'examples')): Example[] {
+export function findExamples(root = path.join(__dirname, '..', '..', 'examples')): Example[] {
   return fs.readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(root, d.name, 'main.ts')))
     .map((d) => ({ name: d.name, mainFile: path.join(root, d.name, 'main.ts') }))

@@ -1,7 +1,7 @@
-import { EmulatorHandle, startEmulator } from '../../src/emulator';
-import { findExamples } from '../../tfprovider/examples';
-import { EXAMPLE_FIXTURES } from '../../tfprovider/fixtures';
-import { LifecycleResult, runLifecycle, StepResult } from '../../tfprovider/lifecycle';
+import { EmulatorHandle, startEmulator } from '../../../src/emulator';
+import { findExamples } from '../../../tfprovider/harness/examples';
+import { EXAMPLE_FIXTURES } from '../../../tfprovider/harness/fixtures';
+import { LifecycleResult, runLifecycle, StepResult } from '../../../tfprovider/harness/lifecycle';
 
 /**
  * Every example stack through the real terraform binary (fails, never skips, when terraform is missing) with the

@@ -5,9 +5,9 @@
  */
 import { findExamples } from './examples';
 import { EXAMPLE_FIXTURES } from './fixtures';
-import { findTerraform, installPlugin } from './harness';
 import { LifecycleResult, runLifecycle } from './lifecycle';
-import { startEmulator } from '../src/emulator';
+import { findTerraform, installPlugin } from './terraform';
+import { startEmulator } from '../../src/emulator';
 
 async function main(): Promise<number> {
   process.env.CHECKPOINT_DISABLE = '1';
