@@ -10,6 +10,7 @@ import {
   ALLOWLIST_PUBLIC_ACCESS_RULE, checkCidrBlock, checkInstanceName, checkPrepaidPeriodMonths, REPLICATION_EDITION_RULE,
   REGISTRY_DOMAIN_SUFFIX, UNIQUE_INSTANCE_NAME_RULE,
 } from '../validation/name-rules';
+import { checkRegion, UNIQUE_REPLICATION_REGION_RULE } from '../validation/regions';
 import { stackOwnerUin, stackProviderRegion } from './private/arn-context';
 import { earlierOwnedInstanceWithSameName, NamedMember, registerOwnedInstance } from './private/instance-members';
 import { checkLiteral, checkTags, problem } from './private/validation';
@@ -240,6 +241,7 @@ class ImportedTcrInstance extends TcrInstanceBase {
       validate: () => {
         const out: string[] = [];
         checkLiteral(out, 'TcrInstance (imported)', 'name', attrs.name, checkInstanceName);
+        checkLiteral(out, 'TcrInstance (imported)', 'region', attrs.region, checkRegion);
         this.checkAccountUin(out, 'TcrInstance (imported)');
         return out;
       },
@@ -317,11 +319,23 @@ export class TcrInstance extends TcrInstanceBase {
       out.push(problem(kind, 'replicationRegions', props.replicationRegions,
         `${REPLICATION_EDITION_RULE} (instanceType is "${this.instanceType.value}")`));
     }
+    this.checkReplicationRegions(out, kind, props.replicationRegions);
     const allowList = props.publicAccessAllowList ?? [];
     if (allowList.length > 0 && props.publicAccess !== true) {
       out.push(problem(kind, 'publicAccessAllowList', allowList.map((e) => e.cidrBlock), ALLOWLIST_PUBLIC_ACCESS_RULE));
     }
     allowList.forEach((entry, i) => checkLiteral(out, kind, `publicAccessAllowList[${i}].cidrBlock`, entry.cidrBlock, checkCidrBlock));
     return out;
+  }
+
+  private checkReplicationRegions(out: string[], kind: string, regions: string[] | undefined): void {
+    if (regions === undefined || Token.isUnresolved(regions)) return;
+    const seen = new Set<string>();
+    regions.forEach((region, i) => {
+      checkLiteral(out, kind, `replicationRegions[${i}]`, region, checkRegion);
+      if (Token.isUnresolved(region)) return;
+      if (seen.has(region)) out.push(problem(kind, 'replicationRegions', regions, UNIQUE_REPLICATION_REGION_RULE));
+      seen.add(region);
+    });
   }
 }
