@@ -110,7 +110,7 @@ describe('instance validation', () => {
     const { stack } = stackWithProvider();
     TcrInstance.fromInstanceAttributes(stack, 'old', { instanceId: 'tcr-1', name: 'old-registry', region: 'guangzhou' });
     expectOne(validationErrors(stack), {
-      path: 'stack/old', expected: ['TcrInstance (imported) property "region"', '"guangzhou"', 'must be a Tencent Cloud region id'],
+      path: 'stack/old', expected: ['TcrInstance (imported) property "region"', '"guangzhou"', 'must be a Tencent Cloud region id', 'or "" for every region'],
     });
   });
 
