@@ -154,7 +154,8 @@ export async function readReplications(ctx: ResourceContext, registryId: string,
     if (index !== undefined) {
       elements[index].id = replica.ReplicationRegistryId;
     } else {
-      appended.push({ id: replica.ReplicationRegistryId, region_id: replica.ReplicationRegionId, region_name: replica.ReplicationRegionName, syn_tag: null });
+      const { ReplicationRegistryId: id, ReplicationRegionId: regionId, ReplicationRegionName: regionName } = replica;
+      appended.push({ id, region_id: regionId, region_name: regionName, syn_tag: null });
     }
   }
   const out = [...elements, ...appended];
