@@ -96,8 +96,14 @@ export const PRINCIPAL_HANDLERS: Readonly<Record<string, ParamsHandler>> = {
         const profile = model.userProfile(u);
         // SubAccountUser; UserType 0 and no recorded login (INFERRED: the emulator has no console).
         return {
-          Uin: Number(u.uin), Name: u.name, Uid: Number(u.uin), Remark: profile.remark, CreateTime: profile.createTime,
-          UserType: 0, LastLoginIp: '', LastLoginTime: '',
+          Uin: Number(u.uin),
+          Name: u.name,
+          Uid: Number(u.uin),
+          Remark: profile.remark,
+          CreateTime: profile.createTime,
+          UserType: 0,
+          LastLoginIp: '',
+          LastLoginTime: '',
         };
       }),
     };
