@@ -1,9 +1,10 @@
-import { DataResource } from 'cdktf';
+import { DataResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { CredentialPermissionStatement } from './permission-statement';
 import type { SecretStore } from './secret-store';
 import { problem } from '../registry/private/validation';
 import { checkOwner, OWNER_RULE } from '../validation/credential-rules';
+import { checkRegion, REGION_RULE } from '../validation/regions';
 
 /** What every delivered credential is configured with. */
 export interface DeliveredCredentialProps {
@@ -46,6 +47,9 @@ export abstract class DeliveredCredential extends Construct {
       validate: () => {
         const out = [...props.store._problems(kind), ...this.propertyProblems()];
         if (checkOwner(this.owner)) out.push(problem(kind, 'owner', this.owner, OWNER_RULE));
+        if (props.region !== undefined && !Token.isUnresolved(props.region) && checkRegion(props.region)) {
+          out.push(problem(kind, 'region', props.region, REGION_RULE));
+        }
         return out;
       },
     });

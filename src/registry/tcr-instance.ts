@@ -10,6 +10,7 @@ import {
   ALLOWLIST_PUBLIC_ACCESS_RULE, checkCidrBlock, checkInstanceName, checkPrepaidPeriodMonths, REPLICATION_EDITION_RULE,
   REGISTRY_DOMAIN_SUFFIX, UNIQUE_INSTANCE_NAME_RULE,
 } from '../validation/name-rules';
+import { checkRegion, REGION_RULE, UNIQUE_REPLICATION_REGION_RULE } from '../validation/regions';
 import { stackOwnerUin, stackProviderRegion } from './private/arn-context';
 import { earlierOwnedInstanceWithSameName, NamedMember, registerOwnedInstance } from './private/instance-members';
 import { checkLiteral, checkTags, problem } from './private/validation';
@@ -67,8 +68,9 @@ export interface TcrInstanceAttributes {
   /** Instance name (the registry domain is `<name>.tencentcloudcr.com`). */
   readonly name: string;
   /**
-   * Region of the instance.
-   * @default - unknown
+   * Region of the instance: a Tencent Cloud region id, or `""` for CAM resource descriptions that match the
+   * instance in every region (`qcs::tcr:::instance/...`).
+   * @default - unknown: the region of the stack's default tencentcloud provider is used in CAM resources
    */
   readonly region?: string;
   /**
@@ -245,11 +247,17 @@ class ImportedTcrInstance extends TcrInstanceBase {
       validate: () => {
         const out: string[] = [];
         checkLiteral(out, 'TcrInstance (imported)', 'name', attrs.name, checkInstanceName);
+        checkLiteral(out, 'TcrInstance (imported)', 'region', attrs.region, checkRegionOrEvery);
         this.checkAccountUin(out, 'TcrInstance (imported)');
         return out;
       },
     });
   }
+}
+
+/** An imported instance's region may be empty: CAM reads an empty region segment as every region. */
+function checkRegionOrEvery(region: string): string | undefined {
+  return region === '' ? undefined : checkRegion(region) && `${REGION_RULE}, or "" for every region`;
 }
 
 /** A TCR Enterprise instance created by this stack (`tencentcloud_tcr_instance`). */
@@ -322,11 +330,23 @@ export class TcrInstance extends TcrInstanceBase {
       out.push(problem(kind, 'replicationRegions', props.replicationRegions,
         `${REPLICATION_EDITION_RULE} (instanceType is "${this.instanceType.value}")`));
     }
+    this.checkReplicationRegions(out, kind, props.replicationRegions);
     const allowList = props.publicAccessAllowList ?? [];
     if (allowList.length > 0 && props.publicAccess !== true) {
       out.push(problem(kind, 'publicAccessAllowList', allowList.map((e) => e.cidrBlock), ALLOWLIST_PUBLIC_ACCESS_RULE));
     }
     allowList.forEach((entry, i) => checkLiteral(out, kind, `publicAccessAllowList[${i}].cidrBlock`, entry.cidrBlock, checkCidrBlock));
     return out;
+  }
+
+  private checkReplicationRegions(out: string[], kind: string, regions: string[] | undefined): void {
+    if (regions === undefined || Token.isUnresolved(regions)) return;
+    const seen = new Set<string>();
+    regions.forEach((region, i) => {
+      checkLiteral(out, kind, `replicationRegions[${i}]`, region, checkRegion);
+      if (Token.isUnresolved(region)) return;
+      if (seen.has(region)) out.push(problem(kind, 'replicationRegions', regions, UNIQUE_REPLICATION_REGION_RULE));
+      seen.add(region);
+    });
   }
 }

@@ -44,7 +44,11 @@ export interface ApiOptions {
   readonly random?: () => number;
 }
 
-/** Reads TENCENTCLOUD_SECRET_ID / _SECRET_KEY / _SESSION_TOKEN (the provider's variables). */
+/**
+ * Reads TENCENTCLOUD_SECRET_ID / _SECRET_KEY / _SECURITY_TOKEN, the provider's variables (the shim runs in the
+ * provider's environment, so it must use the token the provider uses); _SESSION_TOKEN, the SDK/tccli name, is read
+ * when _SECURITY_TOKEN is unset.
+ */
 export function credentialsFromEnv(env: NodeJS.ProcessEnv): ApiCredentials {
   const secretId = env.TENCENTCLOUD_SECRET_ID ?? '';
   const secretKey = env.TENCENTCLOUD_SECRET_KEY ?? '';
@@ -52,7 +56,7 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv): ApiCredentials {
   if (missing.length > 0) {
     throw new UsageError(`environment variable ${missing.join(' and ')} must be set to the API key of the deploying principal`);
   }
-  const token = env.TENCENTCLOUD_SESSION_TOKEN || env.TENCENTCLOUD_SECURITY_TOKEN || undefined;
+  const token = env.TENCENTCLOUD_SECURITY_TOKEN || env.TENCENTCLOUD_SESSION_TOKEN || undefined;
   return { secretId, secretKey, ...(token ? { token } : {}) };
 }
 

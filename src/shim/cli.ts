@@ -35,7 +35,8 @@ const EXIT_CODES = `Exit codes:
 
 const ENVIRONMENT = `Environment:
   TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY   API key of the caller (required)
-  TENCENTCLOUD_SESSION_TOKEN                        STS token, for temporary keys
+  TENCENTCLOUD_SECURITY_TOKEN                       STS token, for temporary keys (the provider's name;
+  TENCENTCLOUD_SESSION_TOKEN                        the SDK's name is read too, the former wins)
   TENCENTCLOUD_REGION                               region, unless --region is given
   TENCENTCLOUD_ENDPOINT_URL                         send every call to this endpoint (e.g. http://127.0.0.1:4566)`;
 

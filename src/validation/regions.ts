@@ -46,3 +46,9 @@ export const REGION_RULE = `must be a Tencent Cloud region id: one of ${TENCENT_
 export function checkRegion(region: string): string | undefined {
   return TENCENT_CLOUD_REGIONS.includes(region) ? undefined : REGION_RULE;
 }
+
+/**
+ * TCR keeps at most one replica of an instance per region (DescribeReplicationInstances reports replicas by region),
+ * so a region named twice can only fail at apply. INFERRED from the API's shape; a wrong guess fails at synth, loudly.
+ */
+export const UNIQUE_REPLICATION_REGION_RULE = 'names a region more than once: an instance has at most one replica per region';

@@ -7,12 +7,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { addPrincipal, CALLS, documented, expectAllowed, expectDenied, matrix } from './matrix';
 import { buildApp } from '../../examples/team-access/main';
 import { ISSUE_TOKENS_ACCESS, NAMESPACE_PULL_DESCRIBE_ACCESS, READ_ACCESS } from '../../src/cam/access-lists';
 import { EmulatorHandle, startEmulator } from '../../src/emulator';
 import { TerraformStack } from '../../tfprovider/harness/terraform';
 import { tcrClient } from '../emulator/helpers';
-import { addPrincipal, CALLS, documented, expectAllowed, expectDenied, matrix } from './matrix';
 
 let handle: EmulatorHandle;
 let stack: TerraformStack;

@@ -67,6 +67,7 @@ test.each([
   ['description over 231 characters', { description: 'd'.repeat(232) }, 'property "description" has value "ddd'],
   ['owner with characters a tag value refuses', { owner: 'team<a>' }, 'property "owner" has value "team<a>", which must be 1-255 characters of letters, digits, spaces and "+-=._:/@"'],
   ['owner over 255 characters', { owner: 'o'.repeat(256) }, 'property "owner" has value "ooo'],
+  ['unknown region', { region: 'ap-atlantis' }, 'InstanceToken property "region" has value "ap-atlantis", which must be a Tencent Cloud region id: one of ap-guangzhou'],
 ])('bad input: %s', (_name, props, message) => {
   const { stack, instance } = importedStack();
   new InstanceToken(stack, 'token', { instance, store: SecretStore.ssm({ secretName: 'ok' }), ...props } as any);

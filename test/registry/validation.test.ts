@@ -62,6 +62,10 @@ describe('instance validation', () => {
     ['prepaid period 1.5', { billing: TcrBilling.prepaid(1.5) }, 'billing.periodMonths', ['value 1.5', 'must be 1-12, 24 or 36 months']],
     ['replication on standard', { instanceType: TcrInstanceType.STANDARD, replicationRegions: ['ap-shanghai'] },
       'replicationRegions', ['["ap-shanghai"]', 'is only available on the premium instance type', 'instanceType is "standard"']],
+    ['replication to an unknown region', { instanceType: TcrInstanceType.PREMIUM, replicationRegions: ['ap-shanghai', 'ap-moon'] },
+      'replicationRegions[1]', ['"ap-moon"', 'must be a Tencent Cloud region id: one of ap-guangzhou, ap-shanghai']],
+    ['replication region given twice', { instanceType: TcrInstanceType.PREMIUM, replicationRegions: ['ap-shanghai', 'ap-beijing', 'ap-shanghai'] },
+      'replicationRegions', ['["ap-shanghai","ap-beijing","ap-shanghai"]', 'names a region more than once']],
     ['allowlist without public access', { publicAccessAllowList: [{ cidrBlock: '10.0.0.0/8' }] },
       'publicAccessAllowList', ['["10.0.0.0/8"]', 'can only be set when publicAccess is true']],
     ['allowlist entry not a CIDR', { publicAccess: true, publicAccessAllowList: [{ cidrBlock: '10.0.0.300/8' }] },
@@ -100,6 +104,22 @@ describe('instance validation', () => {
       TcrInstance.fromInstanceAttributes(stack, 'imported', { instanceId: 'tcr-1', name: 'acme-registry' });
       expect(validationErrors(stack)).toEqual([]);
     }
+  });
+
+  test('imported instance in an unknown region', () => {
+    const { stack } = stackWithProvider();
+    TcrInstance.fromInstanceAttributes(stack, 'old', { instanceId: 'tcr-1', name: 'old-registry', region: 'guangzhou' });
+    expectOne(validationErrors(stack), {
+      path: 'stack/old', expected: ['TcrInstance (imported) property "region"', '"guangzhou"', 'must be a Tencent Cloud region id', 'or "" for every region'],
+    });
+  });
+
+  test('region props that are tokens are left to terraform', () => {
+    const { stack } = stackWithProvider();
+    const region = new TerraformVariable(stack, 'region', { type: 'string' }).stringValue;
+    TcrInstance.fromInstanceAttributes(stack, 'old', { instanceId: 'tcr-1', name: 'old-registry', region });
+    new TcrInstance(stack, 'registry', { name: 'acme-registry', instanceType: TcrInstanceType.PREMIUM, replicationRegions: [region, region] });
+    expect(validationErrors(stack)).toEqual([]);
   });
 
   test('imported instance with an invalid name', () => {

@@ -142,3 +142,19 @@ test('--debug shows one line per attempt and never a value', async () => {
   expectNoSecret([r.stdout, r.stderr], w.document('ci-token'));
   expect(r.stderr).not.toContain(w.emu.root.secretKey);
 });
+
+test('temporary keys: the STS token comes from TENCENTCLOUD_SECURITY_TOKEN as for the provider, else TENCENTCLOUD_SESSION_TOKEN', async () => {
+  const temp = w.emu.admin.issueTemporaryCredentials({ uin: w.emu.root.uin, sessionName: 'deploy' });
+  const keys = { TENCENTCLOUD_SECRET_ID: temp.secretId, TENCENTCLOUD_SECRET_KEY: temp.secretKey };
+  const viaProviderName = await w.run(['token', 'create', '--instance-id', w.instanceId, '--registry-domain', w.registry, '--store', 'ssm:temp-a'],
+    { ...keys, TENCENTCLOUD_SECURITY_TOKEN: temp.token, TENCENTCLOUD_SESSION_TOKEN: 'stale-token' });
+  expect(viaProviderName.stderr).toBe('');
+  expect(viaProviderName.code).toBe(0);
+  const viaSdkName = await w.run(['token', 'create', '--instance-id', w.instanceId, '--registry-domain', w.registry, '--store', 'ssm:temp-b'],
+    { ...keys, TENCENTCLOUD_SESSION_TOKEN: temp.token });
+  expect(viaSdkName.code).toBe(0);
+  const providerNameWins = await w.run(['token', 'create', '--instance-id', w.instanceId, '--registry-domain', w.registry, '--store', 'ssm:temp-c'],
+    { ...keys, TENCENTCLOUD_SECURITY_TOKEN: 'stale-token', TENCENTCLOUD_SESSION_TOKEN: temp.token });
+  expect(providerNameWins.code).toBe(1);
+  expect(providerNameWins.stderr).toContain('AuthFailure.TokenFailure');
+});
