@@ -72,11 +72,12 @@ export abstract class CamPrincipalBase extends Construct implements ICamPrincipa
   public abstract readonly principalType: CamPrincipalType;
   public abstract readonly attachmentTarget: string;
   private generatedPolicy?: TcrPolicy;
-  private readonly grantProblems: string[] = [];
+  /** Problems of bad grant calls, reported at synth; created on the first one (most principals have none). */
+  private grantProblems?: string[];
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.node.addValidation({ validate: () => [...this.grantProblems, ...this.validatePrincipal()] });
+    this.node.addValidation({ validate: () => [...this.grantProblems ?? [], ...this.validatePrincipal()] });
   }
 
   /** The generated policy holding this principal's grants, once there is one. */
@@ -96,12 +97,12 @@ export abstract class CamPrincipalBase extends Construct implements ICamPrincipa
   public addNamespaceGrant(tcrNamespace: ITcrNamespace, actions: string[]): void {
     // The path only for a message: computing it for every grant was a visible share of synth time.
     const property = () => `grants[${tcrNamespace.node.path}].actions`;
-    if (actions.length === 0) this.grantProblems.push(problem(this.kindName(), property(), [], GRANT_ACTIONS_RULE));
+    if (actions.length === 0) (this.grantProblems ??= []).push(problem(this.kindName(), property(), [], GRANT_ACTIONS_RULE));
     const grants: Array<{ action: string; scope: TcrGrantScope }> = [];
     for (const action of actions) {
       const scope = Token.isUnresolved(action) ? TcrGrantScope.NAMESPACE_REPOSITORIES : scopeForNamespaceAction(action);
       if (scope === undefined) {
-        this.grantProblems.push(problem(this.kindName(), property(), action, unknownGrantActionRule(action)));
+        (this.grantProblems ??= []).push(problem(this.kindName(), property(), action, unknownGrantActionRule(action)));
         continue;
       }
       const api = action.startsWith('tcr:') ? action.slice('tcr:'.length) : '';
@@ -146,8 +147,8 @@ export abstract class CamPrincipalBase extends Construct implements ICamPrincipa
 
   private addGrantStatements(grants: Array<{ action: string; resource: string }>): void {
     if (grants.length === 0) return;
-    const statements = grants.map((g) => TcrPolicyStatement._forGrant(g.action, g.resource));
-    this.policy().addStatements(...statements);
+    const document = this.policy().document;
+    for (const g of grants) document._addGrant(g.action, g.resource);
   }
 
   private policy(): TcrPolicy {

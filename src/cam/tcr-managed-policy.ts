@@ -49,7 +49,7 @@ export class TcrManagedPolicy implements ICamPolicy {
     const policyId = this.lookUp(principal).policyList.get(0).policyId;
     const attachment = newPolicyAttachment(principal, id, principal, policyId);
     const key = principalKey(principal, principal.principalType, principal.attachmentTarget);
-    registerAttachment(key, attachment, () => 1);
+    registerAttachment(key, attachment);
     attachment.node.addValidation({
       validate: () => {
         const count = attachmentOverflow(key, attachment, CAM_LIMITS.attachmentsPerPrincipal);

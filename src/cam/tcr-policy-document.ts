@@ -94,6 +94,15 @@ const DOCUMENT_OVERHEAD = documentJson([]).length;
  */
 export class TcrPolicyDocument {
   private readonly statementList: TcrPolicyStatement[] = [];
+  /**
+   * Grants made through the grant methods (allow, no condition, one CAM action on one resource each), kept as
+   * their actions per resource rather than as one `TcrPolicyStatement` each: at 500 principals the statement
+   * objects were most of what the library kept beyond the raw L1 resources (bench/RESULTS.md). Grouping by
+   * resource is the first merge pass, so the rendered document is the same.
+   */
+  private grantActions?: Map<string, Set<string>>;
+  /** Distinct (action, resource) grants. */
+  private grantCount = 0;
   /** Rendering results, valid while the statements are the same and unchanged (same `version()`). */
   private cache?: { readonly version: string; merged?: RenderedStatement[]; split: Map<number, string[]> };
 
@@ -108,14 +117,47 @@ export class TcrPolicyDocument {
     return this;
   }
 
-  /** The statements as added (before merging). */
+  /**
+   * Adds a grant: `camAction` allowed on `resource`, both built by the library from the catalog and the ARN helpers
+   * (valid by construction, so never re-checked). Repeated grants are kept once.
+   * @internal
+   */
+  public _addGrant(camAction: string, resource: string): void {
+    this.grantActions ??= new Map();
+    let actions = this.grantActions.get(resource);
+    if (!actions) {
+      actions = new Set();
+      this.grantActions.set(resource, actions);
+    }
+    if (actions.has(camAction)) return;
+    actions.add(camAction);
+    this.grantCount++;
+    documentChanges.count++;
+  }
+
+  /**
+   * The statements before merging: those added, then one per distinct grant (one action on one resource) made
+   * through the grant methods (`namespace.grantPull(principal)`, ...).
+   */
   public get statements(): TcrPolicyStatement[] {
-    return [...this.statementList];
+    const grants: TcrPolicyStatement[] = [];
+    for (const [resource, actions] of this.grantActions ?? []) {
+      for (const action of actions) grants.push(new TcrPolicyStatement({ actions: [action], resources: [resource] }));
+    }
+    return [...this.statementList, ...grants];
   }
 
   /** Whether the document has no statement. */
   public get isEmpty(): boolean {
-    return this.statementList.length === 0;
+    return this.statementList.length === 0 && this.grantCount === 0;
+  }
+
+  /**
+   * The statements added with `addStatements` (grants need no check).
+   * @internal
+   */
+  public get _addedStatements(): readonly TcrPolicyStatement[] {
+    return this.statementList;
   }
 
   /** The document as minified CAM policy JSON (references stay unresolved until synth). */
@@ -129,7 +171,7 @@ export class TcrPolicyDocument {
    */
   public _merged(): RenderedStatement[] {
     const cache = this.cached();
-    cache.merged ??= mergeStatements(this.statementList.map((s) => s._render()));
+    cache.merged ??= mergeStatements([...this.statementList.map((s) => s._render()), ...this.renderedGrants()]);
     return cache.merged;
   }
 
@@ -156,11 +198,20 @@ export class TcrPolicyDocument {
     return this.cache;
   }
 
-  /** Statement count and total changes: both only grow, so equal versions mean the same rendering. */
+  /** Statement count, grant count and total changes: all only grow, so equal versions mean the same rendering. */
   private version(): string {
     let changes = 0;
     for (const s of this.statementList) changes += s._changes;
-    return `${this.statementList.length}:${changes}`;
+    return `${this.statementList.length}:${changes}:${this.grantCount}`;
+  }
+
+  /** The grants as rendered statements, one per resource (the actions granted on it). */
+  private renderedGrants(): RenderedStatement[] {
+    const out: RenderedStatement[] = [];
+    for (const [resource, actions] of this.grantActions ?? []) {
+      out.push({ effect: 'allow', actions: [...actions], resources: [resource], conditionJson: '' });
+    }
+    return out;
   }
 
   private pack(maxChars: number): string[] {

@@ -108,26 +108,12 @@ const LEVEL_RULES: Record<TcrResourceLevel, { types: string[]; describe: string 
  * and resources de-duplicated and sorted.
  */
 export class TcrPolicyStatement {
-  /**
-   * A statement of one CAM action on one resource that the library builds itself from the catalog and the ARN
-   * helpers (a principal's grants): valid by construction and already rendered, since checking and rendering them
-   * again cost ~10% of synth time at 500 principals (bench/RESULTS.md).
-   * @internal
-   */
-  public static _forGrant(camAction: string, resource: string): TcrPolicyStatement {
-    const statement = new TcrPolicyStatement({ actions: [camAction], resources: [resource] });
-    statement.builtFromCatalog = true;
-    statement.rendered = { effect: TcrPolicyEffect.ALLOW, actions: [camAction], resources: [resource], conditionJson: '' };
-    return statement;
-  }
-
   /** Allow or deny. */
   public readonly effect: TcrPolicyEffect;
   private readonly apiValues: TcrApi[] = [];
   private readonly rawActions: string[] = [];
   private readonly resourceValues: string[] = [];
   private readonly conditionValues: { [operator: string]: { [key: string]: any } } = {};
-  private builtFromCatalog = false;
   /** Bumped by every change, so documents can tell whether their cached rendering is still valid. */
   private changes = 0;
   private rendered?: RenderedStatement;
@@ -223,7 +209,6 @@ export class TcrPolicyStatement {
    * @internal
    */
   public _problems(kind: string, property: string): string[] {
-    if (this.builtFromCatalog) return [];
     const out: string[] = [];
     const hasActions = this.apiValues.length + this.rawActions.length > 0;
     if (!hasActions && this.resourceValues.length === 0) {

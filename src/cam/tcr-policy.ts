@@ -97,18 +97,22 @@ function finalizeAtSynth(policy: TcrPolicy): void {
  * cdktf resolves once more than a literal) cost up to ~25% of synth time at 500 principals (bench/RESULTS.md).
  */
 class RenderedCamPolicy extends camPolicy.CamPolicy {
-  constructor(scope: Construct, id: string, config: camPolicy.CamPolicyConfig, private readonly render: () => string) {
+  constructor(scope: Construct, id: string, config: camPolicy.CamPolicyConfig, private readonly policyDocument: TcrPolicyDocument) {
     super(scope, id, config);
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
-    this.document = this.render();
+    this.document = this.firstPart();
     return super.synthesizeAttributes();
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
-    this.document = this.render();
+    this.document = this.firstPart();
     return super.synthesizeHclAttributes();
+  }
+
+  private firstPart(): string {
+    return this.policyDocument._split(CAM_LIMITS.policyDocumentMaxChars)[0];
   }
 }
 
@@ -153,14 +157,13 @@ export class TcrPolicy extends Construct implements ICamPolicy {
     this.tags = props.tags;
     this.document = props.document ?? new TcrPolicyDocument();
     this.document.addStatements(...(props.statements ?? []));
-    const firstPart = () => this.document._split(CAM_LIMITS.policyDocumentMaxChars)[0];
     this.resource = new RenderedCamPolicy(this, 'Resource', {
       name: this.policyName,
       document: '{"version":"2.0","statement":[]}',
       description: props.description,
       tags: props.tags,
-    }, firstPart);
-    registerCustomPolicy(this, () => this.partCount());
+    }, this.document);
+    registerCustomPolicy(this);
     finalizeAtSynth(this);
     this.node.addValidation({ validate: () => this.validatePolicy() });
   }
@@ -192,7 +195,7 @@ export class TcrPolicy extends Construct implements ICamPolicy {
     const attachment: Attachment = { principal, resources: [] };
     this.attachments.push(attachment);
     attachment.resources.push(this.attachmentResource(principal, 0, this.policyId));
-    registerAttachment(principalKey(principal, principal.principalType, principal.attachmentTarget), this, () => this.partCount());
+    registerAttachment(principalKey(principal, principal.principalType, principal.attachmentTarget), this);
   }
 
   /**
@@ -238,8 +241,11 @@ export class TcrPolicy extends Construct implements ICamPolicy {
     }
   }
 
-  /** How many CAM policies the document becomes. */
-  private partCount(): number {
+  /**
+   * How many CAM policies the document becomes.
+   * @internal
+   */
+  public _partCount(): number {
     return this.document._split(CAM_LIMITS.policyDocumentMaxChars).length;
   }
 
@@ -258,9 +264,8 @@ export class TcrPolicy extends Construct implements ICamPolicy {
       out.push(problem(kind, 'description', this.description, `${DESCRIPTION_RULE}; it is ${Buffer.byteLength(this.description, 'utf8')} bytes`));
     }
     checkTags(out, kind, this.tags);
-    const statements = this.document.statements;
-    if (statements.length === 0) out.push(problem(kind, 'document', '{"version":"2.0","statement":[]}', EMPTY_DOCUMENT_RULE));
-    statements.forEach((s, i) => out.push(...s._problems(kind, `statements[${i}]`)));
+    if (this.document.isEmpty) out.push(problem(kind, 'document', '{"version":"2.0","statement":[]}', EMPTY_DOCUMENT_RULE));
+    this.document._addedStatements.forEach((s, i) => out.push(...s._problems(kind, `statements[${i}]`)));
     for (const s of this.document._oversizedStatements(CAM_LIMITS.policyDocumentMaxChars)) {
       out.push(problem(kind, 'statements', `${s.json.slice(0, 120)}...`,
         `is ${s.length} characters as a policy on its own, more than CAM's ${CAM_LIMITS.policyDocumentMaxChars}; `

@@ -168,6 +168,9 @@ export abstract class TcrInstanceBase extends Construct implements ITcrInstance 
   protected abstract readonly declaredAccountUin?: string;
   private resolvedAccountUin?: string;
   private resolvedArnRegion?: string;
+  // Built once: every grant reads them, and each build made new strings that principals' policies then kept.
+  private cachedInstanceArn?: string;
+  private cachedRepositoriesArn?: string;
 
   public get registryDomain(): string {
     return `${this.name}${REGISTRY_DOMAIN_SUFFIX}`;
@@ -185,11 +188,13 @@ export abstract class TcrInstanceBase extends Construct implements ITcrInstance 
   }
 
   public get instanceArn(): string {
-    return instanceArn(this.arnRegion, this.accountUin, this.instanceId);
+    this.cachedInstanceArn ??= instanceArn(this.arnRegion, this.accountUin, this.instanceId);
+    return this.cachedInstanceArn;
   }
 
   public get repositoriesArn(): string {
-    return repositoryArn(this.arnRegion, this.accountUin, this.instanceId, '*');
+    this.cachedRepositoriesArn ??= repositoryArn(this.arnRegion, this.accountUin, this.instanceId, '*');
+    return this.cachedRepositoriesArn;
   }
 
   public grantRead(grantee: ITcrInstanceGrantee): void {

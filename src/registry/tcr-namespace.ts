@@ -92,15 +92,21 @@ export abstract class TcrNamespaceBase extends Construct implements ITcrNamespac
    * @internal
    */
   public abstract readonly _declaredName: string;
+  // Built once: every grant reads them, and each build made new strings that principals' policies then kept.
+  private cachedNamespaceArn?: string;
+  private cachedRepositoriesArn?: string;
 
   public get namespaceArn(): string {
     // The declared name, not the reference: a policy need not wait for the namespace, and a literal keeps the
     // document readable and its length measurable.
-    return repositoryArn(this.instance.arnRegion, this.instance.accountUin, this.instance.instanceId, this._declaredName ?? this.name);
+    const instance = this.instance;
+    this.cachedNamespaceArn ??= repositoryArn(instance.arnRegion, instance.accountUin, instance.instanceId, this._declaredName ?? this.name);
+    return this.cachedNamespaceArn;
   }
 
   public get repositoriesArn(): string {
-    return `${this.namespaceArn}/*`;
+    this.cachedRepositoriesArn ??= `${this.namespaceArn}/*`;
+    return this.cachedRepositoriesArn;
   }
 
   public repositoryArn(repositoryName: string): string {

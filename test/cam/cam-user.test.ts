@@ -55,6 +55,25 @@ describe('CamUser', () => {
     expect(user.principalPolicy?.node.path).toBe('stack/alice/Policy');
   });
 
+  test('the generated document lists added statements, then one statement per distinct grant', () => {
+    const { stack, instance } = registry();
+    const user = new CamUser(stack, 'alice', { userName: 'alice' });
+    const a = TcrNamespace.fromNamespaceName(stack, 'a', instance, 'team-a');
+    const added = new TcrPolicyStatement({ actions: ['tcr:DescribeHelmCharts'], resources: [a.repositoriesArn] });
+    user.addToPrincipalPolicy(added);
+    a.grantPull(user);
+    a.grantPull(user); // the same grants again: listed once
+    const statements = user.principalPolicy!.document.statements;
+    expect(statements[0]).toBe(added);
+    expect(statements.slice(1).map((s) => `${s.actions.join(',')} on ${s.resources.join(',')}`)).toEqual([
+      `tcr:PullRepository on ${ARN}:repository/tcr-abcd1234/team-a/*`,
+      `tcr:DescribeRepositories on ${ARN}:repository/tcr-abcd1234/team-a/*`,
+      `tcr:DescribeInstances on ${ARN}:instance/tcr-abcd1234`,
+      `tcr:DescribeNamespaces on ${ARN}:repository/tcr-abcd1234/team-a`,
+    ]);
+    expect(user.principalPolicy!.document.isEmpty).toBe(false);
+  });
+
   test('the grant order does not change the document', () => {
     const build = (order: number[]) => {
       const { stack, instance } = registry();

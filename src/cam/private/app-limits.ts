@@ -2,16 +2,20 @@ import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { documentChanges } from './rendering';
 
-/** A custom policy of the app and how many CAM policies it becomes (more than one when split). */
-interface PolicyRecord {
-  readonly policy: IConstruct;
-  readonly parts: () => number;
+/** A custom policy of the app, which knows how many CAM policies it becomes (more than one when split). */
+export interface CountedPolicy extends IConstruct {
+  _partCount(): number;
 }
 
+/** What is attached to a principal: a custom policy (all its parts count), or a managed policy's attachment (one). */
+type AttachedPolicy = CountedPolicy | IConstruct;
+
+const partsOf = (policy: AttachedPolicy): number => ('_partCount' in policy ? policy._partCount() : 1);
+
 interface AppRecords {
-  readonly policies: PolicyRecord[];
+  readonly policies: CountedPolicy[];
   /** Attachments per principal: keyed by `<type>:<literal id>` for imported principals, else by the principal. */
-  readonly attachments: Map<unknown, PolicyRecord[]>;
+  readonly attachments: Map<unknown, AttachedPolicy[]>;
 }
 
 // Scoped per construct tree (app), like the registry's name indexes, so two apps in one process never add up.
@@ -32,15 +36,15 @@ export function principalKey(principal: IConstruct, type: string, target: string
   return Token.isUnresolved(target) ? principal : `${type}:${target}`;
 }
 
-export function registerCustomPolicy(policy: IConstruct, parts: () => number): void {
-  recordsOf(policy).policies.push({ policy, parts });
+export function registerCustomPolicy(policy: CountedPolicy): void {
+  recordsOf(policy).policies.push(policy);
 }
 
-export function registerAttachment(key: unknown, policy: IConstruct, parts: () => number): void {
+export function registerAttachment(key: unknown, policy: AttachedPolicy): void {
   const { attachments } = recordsOf(policy);
-  const list = attachments.get(key) ?? [];
-  list.push({ policy, parts });
-  attachments.set(key, list);
+  const list = attachments.get(key);
+  if (list) list.push(policy);
+  else attachments.set(key, [policy]);
 }
 
 /** The app's custom policy count (parts included) when `policy` is the one that takes it past `limit`. */
@@ -53,8 +57,8 @@ export function customPolicyOverflow(policy: IConstruct, limit: number): number 
     let crossedBy: IConstruct | undefined;
     for (const record of policies) {
       const before = total;
-      total += record.parts();
-      if (before <= limit && total > limit) crossedBy = record.policy;
+      total += record._partCount();
+      if (before <= limit && total > limit) crossedBy = record;
     }
     tally = { policies: policies.length, changes: documentChanges.count, total, crossedBy };
     tallies.set(records, tally);
@@ -68,6 +72,6 @@ const tallies = new WeakMap<AppRecords, { policies: number; changes: number; tot
 /** The principal's attachment count (parts included) when `policy` is the last one attached and the count exceeds `limit`. */
 export function attachmentOverflow(key: unknown, policy: IConstruct, limit: number): number | undefined {
   const list = recordsOf(policy).attachments.get(key) ?? [];
-  const total = list.reduce((n, r) => n + r.parts(), 0);
-  return total > limit && list[list.length - 1]?.policy === policy ? total : undefined;
+  const total = list.reduce((n, r) => n + partsOf(r), 0);
+  return total > limit && list[list.length - 1] === policy ? total : undefined;
 }
