@@ -107,6 +107,30 @@ function documentJson(statements: readonly RenderedStatement[]): string {
   return `{"version":"2.0","statement":[${statements.map(statementJson).join(',')}]}`;
 }
 
+/** What a document renders to, valid while its `version()` is the same. */
+interface Rendering {
+  readonly version: string;
+  merged?: RenderedStatement[];
+  split: Map<number, string[]>;
+}
+
+/**
+ * Renderings of grant-only documents, by their first grant list and then the ids of all their lists (weakly held, so
+ * they go with the app whose grants they render).
+ */
+const sharedRenderings = new WeakMap<readonly GrantPair[], Map<string, Rendering>>();
+const grantListIds = new WeakMap<readonly GrantPair[], number>();
+let lastGrantListId = 0;
+
+function listId(list: readonly GrantPair[]): number {
+  let id = grantListIds.get(list);
+  if (id === undefined) {
+    id = ++lastGrantListId;
+    grantListIds.set(list, id);
+  }
+  return id;
+}
+
 /** Characters of an empty document: `{"version":"2.0","statement":[]}`. */
 const DOCUMENT_OVERHEAD = documentJson([]).length;
 
@@ -125,7 +149,7 @@ export class TcrPolicyDocument {
    */
   private grantLists?: Array<readonly GrantPair[]>;
   /** Rendering results, valid while the statements are the same and unchanged (same `version()`). */
-  private cache?: { readonly version: string; merged?: RenderedStatement[]; split: Map<number, string[]> };
+  private cache?: Rendering;
 
   constructor(props: TcrPolicyDocumentProps = {}) {
     this.addStatements(...(props.statements ?? []));
@@ -209,10 +233,32 @@ export class TcrPolicyDocument {
     return split;
   }
 
-  private cached(): { readonly version: string; merged?: RenderedStatement[]; split: Map<number, string[]> } {
+  private cached(): Rendering {
     const version = this.version();
-    if (this.cache?.version !== version) this.cache = { version, split: new Map() };
+    if (this.cache?.version !== version) this.cache = this.sharedRendering(version) ?? { version, split: new Map() };
     return this.cache;
+  }
+
+  /**
+   * For a document of grants only, the rendering shared with every document given the same grant lists in the
+   * same order (every member of a team): they render the same, and rendering each one again was the larger part
+   * of the library's own synth time at 1,000 principals (bench/RESULTS.md).
+   */
+  private sharedRendering(version: string): Rendering | undefined {
+    const lists = this.grantLists;
+    if (this.statementList.length > 0 || lists === undefined) return undefined;
+    const key = lists.map(listId).join(',');
+    let byKey = sharedRenderings.get(lists[0]);
+    if (!byKey) {
+      byKey = new Map();
+      sharedRenderings.set(lists[0], byKey);
+    }
+    let rendering = byKey.get(key);
+    if (!rendering) {
+      rendering = { version, split: new Map() };
+      byKey.set(key, rendering);
+    }
+    return rendering;
   }
 
   /** Statement count, grant list count and total changes: all only grow, so equal versions mean the same rendering. */

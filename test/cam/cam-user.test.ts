@@ -90,6 +90,21 @@ describe('CamUser', () => {
     });
   });
 
+  test('principals given the same grants render alike, and a later grant to one changes only its document', () => {
+    const { stack, instance } = registry();
+    const [a, b] = ['a', 'b'].map((n) => TcrNamespace.fromNamespaceName(stack, n, instance, `team-${n}`));
+    const [alice, bob, carol] = ['alice', 'bob', 'carol'].map((n) => new CamUser(stack, n, { userName: n }));
+    for (const user of [alice, bob, carol]) a.grantPull(user);
+    const pullOnly = alice.principalPolicy!.document.toJson();
+    expect(bob.principalPolicy!.document.toJson()).toBe(pullOnly);
+    b.grantPush(bob);
+    const byName = Object.fromEntries(Object.values(policies(synthValidated(stack))).map((p) => [p.name, JSON.stringify(p.document)]));
+    expect(byName['stack.alice.Policy']).toBe(pullOnly);
+    expect(byName['stack.carol.Policy']).toBe(pullOnly);
+    expect(byName['stack.bob.Policy']).not.toBe(pullOnly);
+    expect(byName['stack.bob.Policy']).toContain(`${ARN}:repository/tcr-abcd1234/team-b/*`);
+  });
+
   test('the grant order does not change the document', () => {
     const build = (order: number[]) => {
       const { stack, instance } = registry();
