@@ -63,6 +63,12 @@ export const API_MODEL_SUPPLEMENT: Record<string, SupplementService> = {
     },
     actions: {
       GetUser: { request: [['Name', 'string', true]], errors: ['InternalError.SystemError', 'ResourceNotFound.UserNotExist'] },
+      // The two calls of the provider's tencentcloud_user_info data source.
+      GetUserAppId: { request: [], errors: ['InternalError.SystemError'] },
+      DescribeSubAccounts: {
+        request: [['FilterSubAccountUin', 'Array<number>', true]],
+        errors: ['InternalError.SystemError', 'InvalidParameter.ParamError'],
+      },
       ListAttachedUserPolicies: {
         request: [['TargetUin', 'number', true], ['Page', 'number', false], ['Rp', 'number', false]],
         errors: ['InternalError.SystemError', 'InvalidParameter.ParamError', 'ResourceNotFound.UserNotExist'],

@@ -16,7 +16,7 @@ import {
 } from './protocol';
 import { camGroupPolicyAttachment, camPolicy, camRolePolicyAttachment, camUserPolicyAttachment } from './resources/cam';
 import { camGroup, camRole, camUser } from './resources/cam-principals';
-import { camPoliciesData, DataSourceDefinition, tcrInstancesData } from './resources/datasources';
+import { camPoliciesData, DataSourceDefinition, tcrInstancesData, userInfoData } from './resources/datasources';
 import { ssmSecret, ssmSecretVersion, validateSecretVersionV2 } from './resources/ssm';
 import { tcrInstance, tcrNamespace, tcrServiceAccount, tcrToken } from './resources/tcr';
 import { ResourceContext, ResourceDefinition } from './resources/types';
@@ -43,6 +43,7 @@ export const IMPLEMENTED: Readonly<Record<string, ResourceDefinition>> = {
 export const DATA_SOURCES: Readonly<Record<string, DataSourceDefinition>> = {
   tencentcloud_tcr_instances: tcrInstancesData,
   tencentcloud_cam_policies: camPoliciesData,
+  tencentcloud_user_info: userInfoData,
 };
 
 /** Validation-only rules for schema resources the stand-in plans but does not apply. */

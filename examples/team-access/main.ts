@@ -5,12 +5,13 @@ import { CamGroup, CamRole, CamUser, providers, TcrInstance } from '../../src';
  * Least-privilege CAM access to one team's registry: a CI role that pushes to the team's namespace and issues
  * instance tokens, a developer group that pulls, and an auditor user with read-only access to the instance.
  *
- * `accountUin` (context key, default the emulator's root account 100000000001) is the root account that owns the
- * registry; leave it out of `TcrInstance` in a real stack and one `tencentcloud_user_info` data source looks it up.
+ * The root account that owns the registry (the `uin/<uin>` of every CAM resource) is looked up at plan time by one
+ * `tencentcloud_user_info` data source (`owner_uin`), so the same code deploys into any account; the `accountUin`
+ * context key, when set, pins it instead (no look-up, and the synthesized policies show the literal UIN).
  */
 export function buildApp(outdir?: string): App {
   const app = new App(outdir ? { outdir } : {});
-  const accountUin: string = app.node.tryGetContext('accountUin') ?? '100000000001';
+  const accountUin: string | undefined = app.node.tryGetContext('accountUin');
   const stack = new TerraformStack(app, 'team-access');
   new providers.provider.TencentcloudProvider(stack, 'tencentcloud', { region: 'ap-guangzhou' });
 
@@ -21,7 +22,7 @@ export function buildApp(outdir?: string): App {
     roleName: 'payments-ci',
     description: 'CI pipelines of the payments team',
     // The account itself may assume the role (its CI runner holds a sub-account key allowed to call sts:AssumeRole).
-    trustedPrincipals: [`qcs::cam::uin/${accountUin}:uin/${accountUin}`],
+    trustedPrincipals: [`qcs::cam::uin/${registry.accountUin}:uin/${registry.accountUin}`],
     sessionDurationSeconds: 3600,
   });
   payments.grantPush(ci);

@@ -1,6 +1,7 @@
 /**
  * Data sources the stand-in reads (the rest of the schema's data sources validate only): tencentcloud_tcr_instances,
- * which the provider's acceptance tests use to find their pre-existing instance (tcacctest.DefaultTCRInstanceData).
+ * which the provider's acceptance tests use to find their pre-existing instance (tcacctest.DefaultTCRInstanceData);
+ * tencentcloud_cam_policies and tencentcloud_user_info (below).
  * Follows data_source_tc_tcr_instances.go at v1.83.25: DescribeInstances with a RegistryName filter and/or the
  * instance id, 200 a page.
  */
@@ -86,5 +87,22 @@ export const camPoliciesData: DataSourceDefinition = {
       description: p.Description ?? null,
     }));
     return { ...config, id: dataResourceIdsHash(policyList.map((p) => p.policy_id)), policy_list: policyList };
+  },
+};
+
+/**
+ * tencentcloud_user_info (data_source_tc_user_info.go): CAM GetUserAppId, then DescribeSubAccounts for the caller's
+ * own uin, whose first match names it (none for the root account: the name is then empty). The provider's id is
+ * `user-<uin>-<appId>-<a random number below 10000>`, so it changes at every read, as here.
+ */
+export const userInfoData: DataSourceDefinition = {
+  async read(ctx, config) {
+    const account = await ctx.api.call('cam', 'GetUserAppId', {});
+    const appId = account.AppId === undefined || account.AppId === null ? '' : String(account.AppId);
+    const uin = str(account.Uin) ?? '';
+    const ownerUin = str(account.OwnerUin) ?? '';
+    const subAccounts = await ctx.api.call('cam', 'DescribeSubAccounts', { FilterSubAccountUin: [Number(uin)] });
+    const name = str(subAccounts.SubAccounts?.[0]?.Name) ?? '';
+    return { ...config, id: `user-${uin}-${appId}-${crypto.randomInt(10000)}`, app_id: appId, uin, owner_uin: ownerUin, name };
   },
 };

@@ -106,3 +106,32 @@ test('CAM: a sub-account needs cam:GetUser and cam:ListAttached*Policies on the 
   expect((await sdkError(devCam.GetUser({ Name: 'other' }))).code).toBe('AuthFailure.UnauthorizedOperation');
   expect((await sdkError(devCam.ListAttachedUserPolicies({ TargetUin: Number(other.uin) }))).code).toBe('AuthFailure.UnauthorizedOperation');
 });
+
+test('GetUserAppId and DescribeSubAccounts (the tencentcloud_user_info look-up) report the caller\'s own account', async () => {
+  const root = camClient(handle, handle.root);
+  expect(await root.GetUserAppId()).toMatchObject({ Uin: handle.root.uin, OwnerUin: handle.root.uin, AppId: Number(handle.root.appId) });
+  // The root account is no sub-user of itself: no match, so the data source's name is empty.
+  expect((await root.DescribeSubAccounts({ FilterSubAccountUin: [Number(handle.root.uin)] })).SubAccounts).toEqual([]);
+
+  const deployer = handle.admin.seedAccount({ name: 'deployer' });
+  await root.AttachUserPolicy({
+    PolicyId: (await root.CreatePolicy({
+      PolicyName: 'whoami',
+      PolicyDocument: JSON.stringify({ version: '2.0', statement: [{ effect: 'allow', action: ['cam:GetUserAppId'], resource: ['*'] }] }),
+    })).PolicyId!,
+    AttachUin: Number(deployer.uin),
+  });
+  const asDeployer = camClient(handle, deployer);
+  expect(await asDeployer.GetUserAppId()).toMatchObject({ Uin: deployer.uin, OwnerUin: handle.root.uin, AppId: Number(handle.root.appId) });
+  const denied = await sdkError(asDeployer.DescribeSubAccounts({ FilterSubAccountUin: [Number(deployer.uin)] }));
+  expect(denied.code).toBe('AuthFailure.UnauthorizedOperation');
+  expect(denied.message).toContain('cam:DescribeSubAccounts');
+
+  const other = handle.admin.seedRootAccount({ uin: '100000000777' });
+  const stranger = handle.admin.seedAccount({ name: 'stranger', ownerUin: other.uin });
+  const found = await root.DescribeSubAccounts({ FilterSubAccountUin: [Number(deployer.uin), Number(stranger.uin), 100000009999] });
+  expect(found.SubAccounts).toEqual([expect.objectContaining({ Uin: Number(deployer.uin), Name: 'deployer', Uid: Number(deployer.uin), UserType: 0 })]);
+  expect(await sdkError(root.DescribeSubAccounts({ FilterSubAccountUin: [] }))).toMatchObject({ code: 'InvalidParameter.ParamError', message: expect.stringContaining('1 to 50') });
+  const tooMany = Array.from({ length: 51 }, (_, i) => 100000100000 + i);
+  expect((await sdkError(root.DescribeSubAccounts({ FilterSubAccountUin: tooMany }))).code).toBe('InvalidParameter.ParamError');
+});

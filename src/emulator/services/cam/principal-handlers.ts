@@ -27,6 +27,8 @@ function roleArn(ctx: ActionContext, roleName: string): string {
   return `qcs::cam::uin/${ctx.caller.ownerUin}:roleName/${roleName}`;
 }
 
+const DESCRIBE_SUB_ACCOUNTS_MAX = 50;
+
 export const PRINCIPAL_HANDLERS: Readonly<Record<string, ParamsHandler>> = {
   AddUser(ctx, p) {
     ctx.authorize('cam:AddUser', [arn(ctx, 'uin/*')]);
@@ -69,6 +71,41 @@ export const PRINCIPAL_HANDLERS: Readonly<Record<string, ParamsHandler>> = {
       Email: profile.email,
       RecentlyLoginIP: '',
       RecentlyLoginTime: '',
+    };
+  },
+
+  /**
+   * The caller's own account. INFERRED: authorised as `cam:GetUserAppId` on `*` (the stricter guess; a deployer
+   * without it fails loudly with UnauthorizedOperation instead of passing where CAM might refuse).
+   */
+  GetUserAppId(ctx) {
+    ctx.authorize('cam:GetUserAppId', ['*']);
+    return { Uin: ctx.caller.uin, OwnerUin: ctx.caller.ownerUin, AppId: Number(ctx.caller.appId) };
+  },
+
+  /** At most 50 UINs (the SDK documents the limit); authorised on every `uin/<uin>` asked for. */
+  DescribeSubAccounts(ctx, p) {
+    const uins = p.list('FilterSubAccountUin', 'must be a list of sub-user UINs').map(String);
+    if (uins.length < 1 || uins.length > DESCRIBE_SUB_ACCOUNTS_MAX) {
+      throw new ApiError('InvalidParameter.ParamError', `FilterSubAccountUin must list 1 to ${DESCRIBE_SUB_ACCOUNTS_MAX} UINs; it lists ${uins.length}.`);
+    }
+    ctx.authorize('cam:DescribeSubAccounts', uins.map((uin) => arn(ctx, `uin/${uin}`)));
+    const model = modelFor(ctx);
+    return {
+      SubAccounts: model.subAccounts(uins).map((u) => {
+        const profile = model.userProfile(u);
+        // SubAccountUser; UserType 0 and no recorded login (INFERRED: the emulator has no console).
+        return {
+          Uin: Number(u.uin),
+          Name: u.name,
+          Uid: Number(u.uin),
+          Remark: profile.remark,
+          CreateTime: profile.createTime,
+          UserType: 0,
+          LastLoginIp: '',
+          LastLoginTime: '',
+        };
+      }),
     };
   },
 

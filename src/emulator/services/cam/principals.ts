@@ -165,6 +165,14 @@ export class PrincipalsModel {
     return user;
   }
 
+  /**
+   * The owner's sub-users among `uins`, in the order asked; a uin that is no sub-user of the owner (the root
+   * account itself, another account's user, a deleted one) is left out (INFERRED: the API documents no error).
+   */
+  subAccounts(uins: readonly string[]): SubAccount[] {
+    return uins.map((uin) => own(this.accounts.users, uin)).filter((u): u is SubAccount => u !== undefined && u.ownerUin === this.ownerUin);
+  }
+
   userProfile(user: SubAccount): UserProfile {
     return own(this.principals.users, user.uin) ?? { remark: '', consoleLogin: 0, phoneNum: '', countryCode: '', email: '', createTime: '' };
   }
