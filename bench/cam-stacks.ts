@@ -45,7 +45,8 @@ function buildRaw(n: number, outdir: string): import('cdktf').App {
   const app = new App({ outdir });
   const stack = new TerraformStack(app, STACK);
   const { instanceId } = rawRegistry(l1, Construct, stack, Array.from({ length: NAMESPACES }, (_, i) => nsName(i)));
-  const uin = new l1.dataTencentcloudUserInfo.DataTencentcloudUserInfo(stack, 'TcrAccountInfo', {}).ownerUin;
+  // The account look-up only when a policy needs it, as the library does (so N=0 measures the fixed cost alike).
+  const uin = n > 0 ? new l1.dataTencentcloudUserInfo.DataTencentcloudUserInfo(stack, 'TcrAccountInfo', {}).ownerUin : '';
   const prefix = `qcs::tcr:ap-guangzhou:uin/${uin}`;
   const instanceArn = `${prefix}:instance/${instanceId}`;
   const nsArn = (ns: number) => `${prefix}:repository/${instanceId}/${nsName(ns)}`;

@@ -74,15 +74,23 @@ export function reportChild(build: () => void): void {
   process.stdout.write(`${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb })}\n`);
 }
 
-/** The synthesized document of `stack` written by a child run with `n` into a kept directory. */
-export function synthesizedDocument(script: string, variant: string, n: number, stack: string): any {
+/** The files a child run with `n` writes for `stack`, as written: the Terraform JSON and the app manifest. */
+export function synthesizedFiles(script: string, variant: string, n: number, stack: string): { document: string; manifest: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-check-${variant}-`));
   try {
     measure(script, variant, n, dir);
-    return JSON.parse(fs.readFileSync(path.join(dir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+    return {
+      document: fs.readFileSync(path.join(dir, 'stacks', stack, 'cdk.tf.json'), 'utf8'),
+      manifest: fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The synthesized document of `stack` written by a child run with `n`, parsed. */
+export function synthesizedDocument(script: string, variant: string, n: number, stack: string): any {
+  return JSON.parse(synthesizedFiles(script, variant, n, stack).document);
 }
 
 export function sortKeys(value: any): any {
@@ -96,7 +104,7 @@ export function sortKeys(value: any): any {
 /** Medians of `repeats` interleaved, rotated runs of every variant at size `n`. */
 export function sample<V extends string>(
   script: string, variants: readonly V[], n: number, repeats: number,
-): Record<V, { ms: number; cpuMs: number; mb: number }> {
+): Record<V, { ms: number; cpuMs: number; mb: number; mbMin: number; mbMax: number }> {
   const samples = Object.fromEntries(variants.map((v) => [v, [] as Measurement[]])) as Record<V, Measurement[]>;
   for (let r = 0; r < repeats; r++) {
     // Interleave (and rotate) variants so machine drift hits all of them alike.
@@ -107,7 +115,10 @@ export function sample<V extends string>(
     ms: median(samples[v].map((s) => s.ms)),
     cpuMs: median(samples[v].map((s) => s.cpuMs)),
     mb: median(samples[v].map((s) => s.peakRssMb)),
-  }])) as Record<V, { ms: number; cpuMs: number; mb: number }>;
+    // The spread shows a bimodal heap, which a median hides.
+    mbMin: Math.min(...samples[v].map((s) => s.peakRssMb)),
+    mbMax: Math.max(...samples[v].map((s) => s.peakRssMb)),
+  }])) as Record<V, { ms: number; cpuMs: number; mb: number; mbMin: number; mbMax: number }>;
 }
 
 /** Prints a right-aligned markdown table. */

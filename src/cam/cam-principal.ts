@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { NAMESPACE_PULL_DESCRIBE_ACCESS, scopeForNamespaceAction } from './access-lists';
 import { camActionFor, closestApiNames, isTcrApi, TCR_REGISTRY_ACTIONS } from './catalog';
+import { GrantPair } from './private/rendering';
 import { TcrApiGrant, TcrGrantScope } from './tcr-grant-scope';
 import { TcrPolicy } from './tcr-policy';
 import { TcrPolicyStatement } from './tcr-policy-statement';
@@ -65,6 +66,44 @@ function unknownGrantActionRule(action: string): string {
 }
 
 /**
+ * The (CAM action, resource) pairs of a grant of `actions` on a namespace, and the actions that are none of the
+ * kinds a namespace grant takes (`rejected`).
+ */
+function namespaceGrants(tcrNamespace: ITcrNamespace, actions: string[]): { grants: GrantPair[]; rejected: string[] } {
+  const scoped: Array<{ action: string; scope: TcrGrantScope }> = [];
+  const rejected: string[] = [];
+  for (const action of actions) {
+    const scope = Token.isUnresolved(action) ? TcrGrantScope.NAMESPACE_REPOSITORIES : scopeForNamespaceAction(action);
+    if (scope === undefined) {
+      rejected.push(action);
+      continue;
+    }
+    const api = action.startsWith('tcr:') ? action.slice('tcr:'.length) : '';
+    scoped.push({ action: isTcrApi(api) ? camActionFor(api) : action, scope });
+  }
+  if (actions.some((a) => PULL_OR_PUSH.includes(a))) {
+    for (const g of NAMESPACE_PULL_DESCRIBE_ACCESS) scoped.push({ action: camActionFor(g.api), scope: g.scope });
+  }
+  const resourceOf = (scope: TcrGrantScope): string => {
+    switch (scope) {
+      case TcrGrantScope.INSTANCE: return tcrNamespace.instance.instanceArn;
+      case TcrGrantScope.INSTANCE_REPOSITORIES: return tcrNamespace.instance.repositoriesArn;
+      case TcrGrantScope.NAMESPACE: return tcrNamespace.namespaceArn;
+      case TcrGrantScope.NAMESPACE_REPOSITORIES: return tcrNamespace.repositoriesArn;
+      default: return '*';
+    }
+  };
+  return { grants: scoped.map((g) => ({ action: g.action, resource: resourceOf(g.scope) })), rejected };
+}
+
+/**
+ * Grant lists by namespace and actions, shared by every principal given the same grant: the pairs depend only on
+ * the namespace (its ARNs never change once built) and the actions, and one list per principal was, with the
+ * per-principal bookkeeping, what kept the library's heap above the raw L1 one (bench/RESULTS.md).
+ */
+const grantListsByNamespace = new WeakMap<ITcrNamespace, Map<string, readonly GrantPair[]>>();
+
+/**
  * Grant logic shared by CAM users, groups and roles, created or imported: every grant made to one principal in the
  * app goes into one generated `TcrPolicy` (child `Policy`, split only past CAM's length limit) attached to it.
  */
@@ -95,32 +134,28 @@ export abstract class CamPrincipalBase extends Construct implements ICamPrincipa
    * rendered as their CAM actions. Pull and push also bring `NAMESPACE_PULL_DESCRIBE_ACCESS`.
    */
   public addNamespaceGrant(tcrNamespace: ITcrNamespace, actions: string[]): void {
+    const key = actions.join('\n');
+    const shared = grantListsByNamespace.get(tcrNamespace)?.get(key);
+    if (shared) {
+      this.addGrantStatements(shared);
+      return;
+    }
     // The path only for a message: computing it for every grant was a visible share of synth time.
     const property = () => `grants[${tcrNamespace.node.path}].actions`;
     if (actions.length === 0) (this.grantProblems ??= []).push(problem(this.kindName(), property(), [], GRANT_ACTIONS_RULE));
-    const grants: Array<{ action: string; scope: TcrGrantScope }> = [];
-    for (const action of actions) {
-      const scope = Token.isUnresolved(action) ? TcrGrantScope.NAMESPACE_REPOSITORIES : scopeForNamespaceAction(action);
-      if (scope === undefined) {
-        (this.grantProblems ??= []).push(problem(this.kindName(), property(), action, unknownGrantActionRule(action)));
-        continue;
-      }
-      const api = action.startsWith('tcr:') ? action.slice('tcr:'.length) : '';
-      grants.push({ action: isTcrApi(api) ? camActionFor(api) : action, scope });
+    const { grants, rejected } = namespaceGrants(tcrNamespace, actions);
+    for (const action of rejected) {
+      (this.grantProblems ??= []).push(problem(this.kindName(), property(), action, unknownGrantActionRule(action)));
     }
-    if (actions.some((a) => PULL_OR_PUSH.includes(a))) {
-      for (const g of NAMESPACE_PULL_DESCRIBE_ACCESS) grants.push({ action: camActionFor(g.api), scope: g.scope });
-    }
-    const resourceOf = (scope: TcrGrantScope): string => {
-      switch (scope) {
-        case TcrGrantScope.INSTANCE: return tcrNamespace.instance.instanceArn;
-        case TcrGrantScope.INSTANCE_REPOSITORIES: return tcrNamespace.instance.repositoriesArn;
-        case TcrGrantScope.NAMESPACE: return tcrNamespace.namespaceArn;
-        case TcrGrantScope.NAMESPACE_REPOSITORIES: return tcrNamespace.repositoriesArn;
-        default: return '*';
+    if (actions.length > 0 && rejected.length === 0) {
+      let lists = grantListsByNamespace.get(tcrNamespace);
+      if (!lists) {
+        lists = new Map();
+        grantListsByNamespace.set(tcrNamespace, lists);
       }
-    };
-    this.addGrantStatements(grants.map((g) => ({ action: g.action, resource: resourceOf(g.scope) })));
+      lists.set(key, Object.freeze(grants));
+    }
+    this.addGrantStatements(grants);
   }
 
   /** Grants of the instance helpers (`instance.grantRead(principal)`, ...): each API on its scope's resource. */
@@ -145,10 +180,8 @@ export abstract class CamPrincipalBase extends Construct implements ICamPrincipa
   /** Checks of the principal's own properties. */
   protected abstract validatePrincipal(): string[];
 
-  private addGrantStatements(grants: Array<{ action: string; resource: string }>): void {
-    if (grants.length === 0) return;
-    const document = this.policy().document;
-    for (const g of grants) document._addGrant(g.action, g.resource);
+  private addGrantStatements(grants: readonly GrantPair[]): void {
+    if (grants.length > 0) this.policy().document._addGrants(grants);
   }
 
   private policy(): TcrPolicy {

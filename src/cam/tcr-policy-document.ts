@@ -1,4 +1,4 @@
-import { documentChanges, estimatedLength, RenderedStatement } from './private/rendering';
+import { documentChanges, estimatedLength, GrantPair, RenderedStatement } from './private/rendering';
 import { TcrPolicyStatement } from './tcr-policy-statement';
 
 /** Properties of a `TcrPolicyDocument`. */
@@ -57,6 +57,29 @@ function mergeStatements(statements: readonly RenderedStatement[]): RenderedStat
 }
 
 /**
+ * `mergeStatements` for a document of grants only (allow, no condition), given as the actions granted per resource:
+ * resources granted the same actions become one statement. That is the whole fixpoint: the statements start with
+ * one distinct resource each, so the merge by resources does nothing, and after the merge by actions the resource
+ * sets are disjoint and the action sets distinct, so neither merge applies again. The same output (and order) as
+ * `mergeStatements`, without its working copies: a principal's policy is rendered this way at every synth.
+ */
+function mergeGrants(grantActions: ReadonlyMap<string, ReadonlySet<string>>): RenderedStatement[] {
+  const byActions = new Map<string, { actions: string[]; resources: string[] }>();
+  for (const [resource, granted] of grantActions) {
+    const actions = [...granted].sort();
+    const key = actions.join('\n');
+    const statement = byActions.get(key);
+    if (statement) statement.resources.push(resource);
+    else byActions.set(key, { actions, resources: [resource] });
+  }
+  // Action sets are distinct, so ordering by them alone is mergeStatements' order (effect and condition are equal).
+  return [...byActions.keys()].sort().map((key) => {
+    const { actions, resources } = byActions.get(key)!;
+    return { effect: 'allow', conditionJson: '', actions, resources: resources.sort() };
+  });
+}
+
+/**
  * Statements whose `same` sets are equal become one, with their `union` sets united (in place: the statements are
  * this document's own working copies). `same` keys are computed once per statement.
  */
@@ -84,6 +107,30 @@ function documentJson(statements: readonly RenderedStatement[]): string {
   return `{"version":"2.0","statement":[${statements.map(statementJson).join(',')}]}`;
 }
 
+/** What a document renders to, valid while its `version()` is the same. */
+interface Rendering {
+  readonly version: string;
+  merged?: RenderedStatement[];
+  split: Map<number, string[]>;
+}
+
+/**
+ * Renderings of grant-only documents, by their first grant list and then the ids of all their lists (weakly held, so
+ * they go with the app whose grants they render).
+ */
+const sharedRenderings = new WeakMap<readonly GrantPair[], Map<string, Rendering>>();
+const grantListIds = new WeakMap<readonly GrantPair[], number>();
+let lastGrantListId = 0;
+
+function listId(list: readonly GrantPair[]): number {
+  let id = grantListIds.get(list);
+  if (id === undefined) {
+    id = ++lastGrantListId;
+    grantListIds.set(list, id);
+  }
+  return id;
+}
+
 /** Characters of an empty document: `{"version":"2.0","statement":[]}`. */
 const DOCUMENT_OVERHEAD = documentJson([]).length;
 
@@ -95,16 +142,14 @@ const DOCUMENT_OVERHEAD = documentJson([]).length;
 export class TcrPolicyDocument {
   private readonly statementList: TcrPolicyStatement[] = [];
   /**
-   * Grants made through the grant methods (allow, no condition, one CAM action on one resource each), kept as
-   * their actions per resource rather than as one `TcrPolicyStatement` each: at 500 principals the statement
-   * objects were most of what the library kept beyond the raw L1 resources (bench/RESULTS.md). Grouping by
-   * resource is the first merge pass, so the rendered document is the same.
+   * Grants made through the grant methods (allow, no condition, one CAM action on one resource each), as the
+   * lists the grant methods share between principals (every principal pulling from one namespace gets the same
+   * list), not as one `TcrPolicyStatement` each: at 500 principals the statement objects were most of what the
+   * library kept beyond the raw L1 resources (bench/RESULTS.md). Repeats are removed when rendering.
    */
-  private grantActions?: Map<string, Set<string>>;
-  /** Distinct (action, resource) grants. */
-  private grantCount = 0;
+  private grantLists?: Array<readonly GrantPair[]>;
   /** Rendering results, valid while the statements are the same and unchanged (same `version()`). */
-  private cache?: { readonly version: string; merged?: RenderedStatement[]; split: Map<number, string[]> };
+  private cache?: Rendering;
 
   constructor(props: TcrPolicyDocumentProps = {}) {
     this.addStatements(...(props.statements ?? []));
@@ -118,20 +163,14 @@ export class TcrPolicyDocument {
   }
 
   /**
-   * Adds a grant: `camAction` allowed on `resource`, both built by the library from the catalog and the ARN helpers
-   * (valid by construction, so never re-checked). Repeated grants are kept once.
+   * Adds grants: CAM actions allowed on resources, built by the library from the catalog and the ARN helpers
+   * (valid by construction, so never re-checked). The list is kept as given (it may be shared, so it must not
+   * change afterwards).
    * @internal
    */
-  public _addGrant(camAction: string, resource: string): void {
-    this.grantActions ??= new Map();
-    let actions = this.grantActions.get(resource);
-    if (!actions) {
-      actions = new Set();
-      this.grantActions.set(resource, actions);
-    }
-    if (actions.has(camAction)) return;
-    actions.add(camAction);
-    this.grantCount++;
+  public _addGrants(grants: readonly GrantPair[]): void {
+    if (grants.length === 0) return;
+    (this.grantLists ??= []).push(grants);
     documentChanges.count++;
   }
 
@@ -141,7 +180,7 @@ export class TcrPolicyDocument {
    */
   public get statements(): TcrPolicyStatement[] {
     const grants: TcrPolicyStatement[] = [];
-    for (const [resource, actions] of this.grantActions ?? []) {
+    for (const [resource, actions] of this.grantedActions()) {
       for (const action of actions) grants.push(new TcrPolicyStatement({ actions: [action], resources: [resource] }));
     }
     return [...this.statementList, ...grants];
@@ -149,7 +188,7 @@ export class TcrPolicyDocument {
 
   /** Whether the document has no statement. */
   public get isEmpty(): boolean {
-    return this.statementList.length === 0 && this.grantCount === 0;
+    return this.statementList.length === 0 && this.grantLists === undefined;
   }
 
   /**
@@ -171,7 +210,9 @@ export class TcrPolicyDocument {
    */
   public _merged(): RenderedStatement[] {
     const cache = this.cached();
-    cache.merged ??= mergeStatements([...this.statementList.map((s) => s._render()), ...this.renderedGrants()]);
+    cache.merged ??= this.statementList.length === 0
+      ? mergeGrants(this.grantedActions())
+      : mergeStatements([...this.statementList.map((s) => s._render()), ...this.renderedGrants()]);
     return cache.merged;
   }
 
@@ -192,23 +233,58 @@ export class TcrPolicyDocument {
     return split;
   }
 
-  private cached(): { readonly version: string; merged?: RenderedStatement[]; split: Map<number, string[]> } {
+  private cached(): Rendering {
     const version = this.version();
-    if (this.cache?.version !== version) this.cache = { version, split: new Map() };
+    if (this.cache?.version !== version) this.cache = this.sharedRendering(version) ?? { version, split: new Map() };
     return this.cache;
   }
 
-  /** Statement count, grant count and total changes: all only grow, so equal versions mean the same rendering. */
+  /**
+   * For a document of grants only, the rendering shared with every document given the same grant lists in the
+   * same order (every member of a team): they render the same, and rendering each one again was the larger part
+   * of the library's own synth time at 1,000 principals (bench/RESULTS.md).
+   */
+  private sharedRendering(version: string): Rendering | undefined {
+    const lists = this.grantLists;
+    if (this.statementList.length > 0 || lists === undefined) return undefined;
+    const key = lists.map(listId).join(',');
+    let byKey = sharedRenderings.get(lists[0]);
+    if (!byKey) {
+      byKey = new Map();
+      sharedRenderings.set(lists[0], byKey);
+    }
+    let rendering = byKey.get(key);
+    if (!rendering) {
+      rendering = { version, split: new Map() };
+      byKey.set(key, rendering);
+    }
+    return rendering;
+  }
+
+  /** Statement count, grant list count and total changes: all only grow, so equal versions mean the same rendering. */
   private version(): string {
     let changes = 0;
     for (const s of this.statementList) changes += s._changes;
-    return `${this.statementList.length}:${changes}:${this.grantCount}`;
+    return `${this.statementList.length}:${changes}:${this.grantLists?.length ?? 0}`;
+  }
+
+  /** The distinct grants: the actions granted per resource, in the order first granted. */
+  private grantedActions(): Map<string, Set<string>> {
+    const byResource = new Map<string, Set<string>>();
+    for (const list of this.grantLists ?? []) {
+      for (const { action, resource } of list) {
+        const actions = byResource.get(resource);
+        if (actions) actions.add(action);
+        else byResource.set(resource, new Set([action]));
+      }
+    }
+    return byResource;
   }
 
   /** The grants as rendered statements, one per resource (the actions granted on it). */
   private renderedGrants(): RenderedStatement[] {
     const out: RenderedStatement[] = [];
-    for (const [resource, actions] of this.grantActions ?? []) {
+    for (const [resource, actions] of this.grantedActions()) {
       out.push({ effect: 'allow', actions: [...actions], resources: [resource], conditionJson: '' });
     }
     return out;

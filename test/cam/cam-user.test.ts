@@ -1,6 +1,6 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { attachments, policies } from './helpers';
-import { CamUser, TcrAction, TcrInstance, TcrNamespace, TcrPolicyStatement, providers } from '../../src';
+import { CamUser, TcrAction, TcrInstance, TcrNamespace, TcrPolicyDocument, TcrPolicyStatement, providers } from '../../src';
 import { stackWithProvider, synthValidated, validationErrors } from '../helpers/stacks';
 
 function registry() {
@@ -72,6 +72,37 @@ describe('CamUser', () => {
       `tcr:DescribeNamespaces on ${ARN}:repository/tcr-abcd1234/team-a`,
     ]);
     expect(user.principalPolicy!.document.isEmpty).toBe(false);
+  });
+
+  test('a document of grants only renders as the general merge of the same statements', () => {
+    const { stack, instance } = registry();
+    const ns = ['a', 'b', 'c', 'd'].map((n) => TcrNamespace.fromNamespaceName(stack, n, instance, `team-${n}`));
+    const shapes: Array<(user: CamUser) => void> = [
+      (u) => { ns[2].grantPull(u); ns[1].grantPull(u); ns[0].grantPush(u); },
+      (u) => { ns[3].grant(u, TcrAction.CREATE_REPOSITORY, 'tcr:DeleteNamespace', 'tcr:CreateInstanceToken'); ns[1].grantPush(u); instance.grantRead(u); },
+      (u) => { instance.grantManageNamespaces(u); instance.grantIssueTokens(u); ns[0].grantPull(u); ns[2].grant(u, 'tcr:DescribeNamespaces'); },
+    ];
+    shapes.forEach((grant, i) => {
+      const user = new CamUser(stack, `u${i}`, { userName: `u${i}` });
+      grant(user);
+      const document = user.principalPolicy!.document;
+      expect(document.toJson()).toBe(new TcrPolicyDocument({ statements: document.statements }).toJson());
+    });
+  });
+
+  test('principals given the same grants render alike, and a later grant to one changes only its document', () => {
+    const { stack, instance } = registry();
+    const [a, b] = ['a', 'b'].map((n) => TcrNamespace.fromNamespaceName(stack, n, instance, `team-${n}`));
+    const [alice, bob, carol] = ['alice', 'bob', 'carol'].map((n) => new CamUser(stack, n, { userName: n }));
+    for (const user of [alice, bob, carol]) a.grantPull(user);
+    const pullOnly = alice.principalPolicy!.document.toJson();
+    expect(bob.principalPolicy!.document.toJson()).toBe(pullOnly);
+    b.grantPush(bob);
+    const byName = Object.fromEntries(Object.values(policies(synthValidated(stack))).map((p) => [p.name, JSON.stringify(p.document)]));
+    expect(byName['stack.alice.Policy']).toBe(pullOnly);
+    expect(byName['stack.carol.Policy']).toBe(pullOnly);
+    expect(byName['stack.bob.Policy']).not.toBe(pullOnly);
+    expect(byName['stack.bob.Policy']).toContain(`${ARN}:repository/tcr-abcd1234/team-b/*`);
   });
 
   test('the grant order does not change the document', () => {

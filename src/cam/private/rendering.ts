@@ -7,6 +7,12 @@ export interface RenderedStatement {
   readonly conditionJson: string;
 }
 
+/** One grant: a CAM action allowed on a resource (allow, no condition). */
+export interface GrantPair {
+  readonly action: string;
+  readonly resource: string;
+}
+
 /** Matches one unresolved cdktf string token. */
 export const TOKEN_PATTERN = /\$\{TfToken\[[^\]]*\]\}/g;
 /**
