@@ -55,6 +55,20 @@ export const API_MODEL_SUPPLEMENT: Record<string, SupplementService> = {
         request: [registryId, ['SecurityGroupPolicySet', 'Array<SecurityPolicy>', true]],
         errors: TCR_NOT_FOUND,
       },
+      // The provider's namespace update; errors from the Go SDK's list for the action.
+      ModifyNamespace: {
+        request: [
+          registryId, ['NamespaceName', 'string', true], ['IsPublic', 'boolean', false], ['IsAutoScan', 'boolean', false],
+          ['IsPreventVUL', 'boolean', false], ['Severity', 'string', false], ['CVEWhitelistItems', 'Array<CVEWhitelistItem>', false],
+          ['TagSpecification', 'TagSpecification', false],
+        ],
+        errors: [
+          'FailedOperation.DependenceError', 'InternalError', 'InternalError.ErrorTcrInternal', 'InternalError.ErrorTcrInvalidMediaType',
+          'InternalError.ErrorTcrResourceConflict', 'InternalError.ErrorTcrUnauthorized', 'InvalidParameter',
+          'InvalidParameter.ErrorTcrInvalidParameter', 'MissingParameter', 'OperationDenied', 'ResourceNotFound',
+          'ResourceNotFound.TcrResourceNotFound', 'UnsupportedOperation',
+        ],
+      },
       // Instance replications (the provider's `replications`); errors from the Go SDK's list for each action
       // (tcr/v20190924/client.go, vendored by the provider at v1.83.25).
       CreateReplicationInstance: {

@@ -146,8 +146,8 @@ describe('least privilege of the generated policies, with each principal\'s own 
   test('registry admin: namespaces and service accounts, but no tokens and no instance look-up', async () => {
     const called = await expectAllowed('admin', documented([...MANAGE_NAMESPACES_ACCESS, ...MANAGE_SERVICE_ACCOUNTS_ACCESS]), 'payments');
     expect(called).toEqual([
-      'CreateNamespace', 'CreateServiceAccount', 'DescribeNamespaces', 'DescribeServiceAccounts', 'ModifyServiceAccount',
-      'ModifyServiceAccountPassword', 'DeleteNamespace', 'DeleteServiceAccount',
+      'CreateNamespace', 'CreateServiceAccount', 'DescribeNamespaces', 'DescribeServiceAccounts', 'ModifyNamespace',
+      'ModifyServiceAccount', 'ModifyServiceAccountPassword', 'DeleteNamespace', 'DeleteServiceAccount',
     ]);
     await expectDenied('admin', 'CreateInstanceToken', CALLS.CreateInstanceToken);
     await expectDenied('admin', 'DescribeInstances', CALLS.DescribeInstances);

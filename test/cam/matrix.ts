@@ -52,11 +52,8 @@ export const CALLS: Record<string, Call> = {
   DescribeNamespaces: (c, t) => c.DescribeNamespaces({ RegistryId: matrix.registryId, NamespaceName: t.namespace }),
   DescribeImages: (c, t) => c.DescribeImages({ RegistryId: matrix.registryId, NamespaceName: t.namespace, RepositoryName: 'app' }),
   CreateNamespace: (c) => c.CreateNamespace({ RegistryId: matrix.registryId, NamespaceName: fresh('ns'), IsPublic: false }),
-  DeleteNamespace: async (c) => {
-    const name = fresh('gone');
-    await matrix.root.CreateNamespace({ RegistryId: matrix.registryId, NamespaceName: name, IsPublic: false });
-    return c.DeleteNamespace({ RegistryId: matrix.registryId, NamespaceName: name });
-  },
+  ModifyNamespace: async (c) => c.ModifyNamespace({ RegistryId: matrix.registryId, NamespaceName: await rootNamespace('changed'), IsPublic: true }),
+  DeleteNamespace: async (c) => c.DeleteNamespace({ RegistryId: matrix.registryId, NamespaceName: await rootNamespace('gone') }),
   CreateServiceAccount: (c) => c.CreateServiceAccount({
     RegistryId: matrix.registryId,
     Name: fresh('robot'),
@@ -78,7 +75,13 @@ export const CALLS: Record<string, Call> = {
  * Helper APIs the emulator does not serve (yet): they are in the lists because CAM checks them under those names,
  * but no call can be made. The test proves they are unserved, so serving one makes this test ask for its call.
  */
-export const NOT_SERVED = ['DescribeRepositories', 'ModifyNamespace'];
+export const NOT_SERVED = ['DescribeRepositories'];
+
+async function rootNamespace(prefix: string): Promise<string> {
+  const name = fresh(prefix);
+  await matrix.root.CreateNamespace({ RegistryId: matrix.registryId, NamespaceName: name, IsPublic: false });
+  return name;
+}
 
 async function rootServiceAccount(): Promise<string> {
   const { Name } = await matrix.root.CreateServiceAccount({

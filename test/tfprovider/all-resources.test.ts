@@ -27,7 +27,8 @@ function config(variant: 'initial' | 'changed', principals: Principals) {
     provider: { tencentcloud: [{ region: 'ap-guangzhou' }] },
     resource: {
       tencentcloud_tcr_instance: { reg: { name: 'acme-registry', instance_type: 'basic', tags: { team: 'platform' } } },
-      tencentcloud_tcr_namespace: { apps: { instance_id: '${tencentcloud_tcr_instance.reg.id}', name: 'apps', severity: 'high' } },
+      // An in-place namespace change (ModifyNamespace), as the provider makes it.
+      tencentcloud_tcr_namespace: { apps: { instance_id: '${tencentcloud_tcr_instance.reg.id}', name: 'apps', severity: changed ? 'medium' : 'high', is_public: changed } },
       tencentcloud_tcr_service_account: {
         ci: {
           registry_id: '${tencentcloud_tcr_instance.reg.id}',
@@ -134,6 +135,7 @@ describe('all applied resource types through terraform', () => {
     expect(a.update.sort()).toEqual([
       'tencentcloud_cam_policy.pull',
       'tencentcloud_ssm_secret_version.v1',
+      'tencentcloud_tcr_namespace.apps',
       'tencentcloud_tcr_service_account.ci',
       'tencentcloud_tcr_token.paused',
     ]);
@@ -141,7 +143,9 @@ describe('all applied resource types through terraform', () => {
     expect(a.create).toEqual([]);
     const apply = await stack.apply();
     expect(apply.stderr).toBe('');
-    expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 4 changed, 1 destroyed.');
+    expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 5 changed, 1 destroyed.');
+    const apps = Object.values<any>(emulator.admin.state().tcr.instances)[0].namespaces.apps;
+    expect({ severity: apps.severity, isPublic: apps.isPublic }).toEqual({ severity: 'medium', isPublic: true });
     const again = await stack.plan();
     const b = plannedActions(again.json);
     expect([...b.create, ...b.update, ...b.delete, ...b.replace]).toEqual([]);

@@ -39,12 +39,6 @@ export function isNotFound(e: unknown): boolean {
   return e instanceof ApiCallError && (e.code.startsWith('ResourceNotFound') || e.code.endsWith('NotExist'));
 }
 
-/** Calls terraform would make against an API the emulator lacks: fail with a clear message instead of faking. */
-export function unsupported(what: string): never {
-  throw new ProviderError(`${what} is not supported by the tencentcloud stand-in provider`,
-    'The stand-in implements the create/read/delete paths the example stacks need against the local emulator; this change needs an API the emulator does not serve.');
-}
-
 export function str(v: unknown): string | undefined {
   return known<string>(v);
 }

@@ -6,7 +6,7 @@ import { ApiCallError } from '../api';
 import { UNKNOWN } from '../codec';
 import { ProviderError } from '../diagnostics';
 import { known, Obj } from '../plan';
-import { bool, intInRange, isNotFound, num, orPrior, readBack, splitId, str, tagsFromApi, tagsToApi, unsupported } from './common';
+import { bool, intInRange, isNotFound, num, orPrior, readBack, splitId, str, tagsFromApi, tagsToApi } from './common';
 import { TagResource, tagsRead, tagsWrite } from './tags';
 import { applyReplications, checkReplicaRegions, deleteAllReplications, readReplications, replicationsOf } from './tcr-replications';
 import { ResourceContext, ResourceDefinition, waitFor } from './types';
@@ -228,6 +228,20 @@ async function describeNamespace(ctx: ResourceContext, registryId: string, name:
   }
 }
 
+/** What the provider sends on create and update: the three switches, the severity when set, the CVEs when any. */
+function namespaceSettings(registryId: string, name: string, p: Obj): Record<string, unknown> {
+  const cves = (known<Obj[]>(p.cve_whitelist_items) ?? []).map((c) => ({ CVEID: str(c.cve_id) ?? '' }));
+  return {
+    RegistryId: registryId,
+    NamespaceName: name,
+    IsPublic: bool(p.is_public) ?? false,
+    IsAutoScan: bool(p.is_auto_scan) ?? false,
+    IsPreventVUL: bool(p.is_prevent_vul) ?? false,
+    ...(str(p.severity) ? { Severity: str(p.severity) } : {}),
+    ...(cves.length ? { CVEWhitelistItems: cves } : {}),
+  };
+}
+
 export const tcrNamespace: ResourceDefinition = {
   forceNew: ['instance_id', 'name'],
   defaults: { is_public: false, is_auto_scan: false, is_prevent_vul: false },
@@ -235,15 +249,8 @@ export const tcrNamespace: ResourceDefinition = {
     const registryId = str(p.instance_id)!;
     const name = str(p.name)!;
     const tags = tagsToApi(p.tags);
-    const cves = (known<Obj[]>(p.cve_whitelist_items) ?? []).map((c) => ({ CVEID: str(c.cve_id) }));
     await ctx.api.call('tcr', 'CreateNamespace', {
-      RegistryId: registryId,
-      NamespaceName: name,
-      IsPublic: bool(p.is_public) ?? false,
-      IsAutoScan: bool(p.is_auto_scan) ?? false,
-      IsPreventVUL: bool(p.is_prevent_vul) ?? false,
-      ...(str(p.severity) ? { Severity: str(p.severity) } : {}),
-      ...(cves.length ? { CVEWhitelistItems: cves } : {}),
+      ...namespaceSettings(registryId, name, p),
       ...(tags ? { TagSpecification: { ResourceType: 'namespace', Tags: tags } } : {}),
     });
     ctx.created?.(`${registryId}#${name}`);
@@ -268,12 +275,12 @@ export const tcrNamespace: ResourceDefinition = {
     };
   },
   async update(ctx, prior, p) {
-    for (const attr of ['is_public', 'is_auto_scan', 'is_prevent_vul', 'severity', 'cve_whitelist_items']) {
-      if (JSON.stringify(prior[attr] ?? null) !== JSON.stringify(p[attr] ?? null)) unsupported(`changing ${attr} of tencentcloud_tcr_namespace (ModifyNamespace)`);
-    }
-    // As the provider: ModifyNamespace has no tags, they go through the Tag API (tcr:repository/<instance>/<name>).
+    const [registryId, name] = splitId(String(prior.id), 2, '<registryId>#<namespaceName>');
+    // As the provider: ModifyNamespace on every update, also one that changes only tags (so emptying the CVE list,
+    // which is then not sent, changes nothing).
+    await ctx.api.call('tcr', 'ModifyNamespace', namespaceSettings(registryId, name, p));
+    // ModifyNamespace has no tags: they go through the Tag API (tcr:repository/<instance>/<name>).
     if (JSON.stringify(prior.tags ?? {}) !== JSON.stringify(p.tags ?? {})) {
-      const [registryId, name] = splitId(String(prior.id), 2, '<registryId>#<namespaceName>');
       await tagsWrite(ctx, { service: 'tcr', type: 'repository', region: ctx.region, id: `${registryId}/${name}` }, prior.tags, p.tags);
     }
     return readBack(this, ctx, { ...prior, ...p, id: prior.id }, `namespace ${String(prior.id)} not found after update`);

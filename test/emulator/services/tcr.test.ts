@@ -439,6 +439,7 @@ test('rate limits are declared for the documented actions', () => {
     DeleteReplicationInstance: 1,
   });
   // The 15 of the issue, DescribeImages, the six instance-management actions the terraform provider calls,
-  // RenewInstance (its prepaid period change) and the three replication actions (its `replications`).
-  expect(Object.keys(tcrService.actions)).toHaveLength(26);
+  // RenewInstance (its prepaid period change), the three replication actions (its `replications`) and
+  // ModifyNamespace (its namespace update).
+  expect(Object.keys(tcrService.actions)).toHaveLength(27);
 });

@@ -268,6 +268,16 @@ function deleteMultipleSecurityPolicy(ctx: ActionContext, p: Params) {
 // ---------------------------------------------------------------------------------------------------------
 // Namespaces
 
+const CVE_RULE = 'must be a list of {"CVEID": string}';
+
+/** `CVEWhitelistItems` as CVE ids; undefined when absent. */
+function cveIdsFrom(p: Params): string[] | undefined {
+  const cves = p.value('CVEWhitelistItems');
+  if (cves === undefined) return undefined;
+  if (!Array.isArray(cves) || cves.some((item: any) => !item || typeof item.CVEID !== 'string')) throw p.invalid('CVEWhitelistItems', cves, CVE_RULE);
+  return cves.map((item: any) => item.CVEID);
+}
+
 function createNamespace(ctx: ActionContext, p: Params) {
   const registryId = p.string('RegistryId');
   const name = p.string('NamespaceName');
@@ -277,17 +287,14 @@ function createNamespace(ctx: ActionContext, p: Params) {
   model.checkNamespaceName(name);
   const isPublic = p.boolean('IsPublic');
   const severity = p.optionalString('Severity') ?? '';
-  const cves = p.value('CVEWhitelistItems') ?? [];
-  if (!Array.isArray(cves) || cves.some((item: any) => !item || typeof item.CVEID !== 'string')) {
-    throw p.invalid('CVEWhitelistItems', cves, 'must be a list of {"CVEID": string}');
-  }
+  const cveWhitelist = cveIdsFrom(p) ?? [];
   model.createNamespace(instance, {
     name,
     isPublic,
     severity,
     autoScan: p.optionalBoolean('IsAutoScan') ?? false,
     preventVUL: p.optionalBoolean('IsPreventVUL') ?? false,
-    cveWhitelist: cves.map((item: any) => item.CVEID),
+    cveWhitelist,
     tags: tagsFrom(p, 'TagSpecification'),
   });
   return {};
@@ -312,6 +319,29 @@ function describeNamespaces(ctx: ActionContext, p: Params) {
     (ns) => repositoryArn(instance.region, ctx.caller.ownerUin, instance.id, ns.name));
   const page = all ? selected : selected.slice(offset, offset + limit);
   return { NamespaceList: page.map(namespaceView), TotalCount: selected.length };
+}
+
+/**
+ * ModifyNamespace (the provider's namespace update). INFERRED: `TagSpecification` is refused (UnsupportedOperation):
+ * the provider says ModifyNamespace does not support it and changes namespace tags through the Tag API instead.
+ */
+function modifyNamespace(ctx: ActionContext, p: Params) {
+  const registryId = p.string('RegistryId');
+  const name = p.string('NamespaceName');
+  authorize(ctx, 'ModifyNamespace', registryId, name);
+  const model = modelFor(ctx);
+  const instance = model.instance(registryId, 'ResourceNotFound');
+  if (p.value('TagSpecification') !== undefined) {
+    throw p.invalid('TagSpecification', p.value('TagSpecification'), 'is not supported by ModifyNamespace; change namespace tags with the Tag API (ModifyResourceTags)', 'UnsupportedOperation');
+  }
+  model.modifyNamespace(instance, name, {
+    isPublic: p.optionalBoolean('IsPublic'),
+    autoScan: p.optionalBoolean('IsAutoScan'),
+    preventVUL: p.optionalBoolean('IsPreventVUL'),
+    severity: p.optionalString('Severity'),
+    cveWhitelist: cveIdsFrom(p),
+  });
+  return {};
 }
 
 function deleteNamespace(ctx: ActionContext, p: Params) {
@@ -501,6 +531,7 @@ export const tcrService: ServiceDefinition = {
     DeleteMultipleSecurityPolicy: deleteMultipleSecurityPolicy,
     CreateNamespace: createNamespace,
     DescribeNamespaces: describeNamespaces,
+    ModifyNamespace: modifyNamespace,
     DeleteNamespace: deleteNamespace,
     DescribeImages: describeImages,
     CreateServiceAccount: createServiceAccount,

@@ -249,6 +249,14 @@ export interface NewNamespace {
   readonly tags: TcrTag[];
 }
 
+export interface NamespaceChange {
+  readonly isPublic?: boolean;
+  readonly autoScan?: boolean;
+  readonly preventVUL?: boolean;
+  readonly severity?: string;
+  readonly cveWhitelist?: string[];
+}
+
 export interface PermissionInput {
   /** Field path for errors (`Permissions.0`). */
   readonly field: string;
@@ -545,10 +553,14 @@ export class TcrModel {
     if (problem) throw invalidValue(INVALID, 'NamespaceName', name, problem);
   }
 
-  createNamespace(instance: TcrInstanceRecord, input: NewNamespace): TcrNamespaceRecord {
-    if (input.severity !== '' && !VULNERABILITY_SEVERITIES.includes(input.severity)) {
-      throw invalidValue(INVALID, 'Severity', input.severity, `must be one of ${VULNERABILITY_SEVERITIES.join(', ')}`);
+  private checkSeverity(severity: string): void {
+    if (severity !== '' && !VULNERABILITY_SEVERITIES.includes(severity)) {
+      throw invalidValue(INVALID, 'Severity', severity, `must be one of ${VULNERABILITY_SEVERITIES.join(', ')}`);
     }
+  }
+
+  createNamespace(instance: TcrInstanceRecord, input: NewNamespace): TcrNamespaceRecord {
+    this.checkSeverity(input.severity);
     if (own(instance.namespaces, input.name)) {
       throw new ApiError('FailedOperation.ErrorTcrResourceConflict', `The namespace \`NamespaceName\` "${input.name}" already exists in instance ${instance.id}.`);
     }
@@ -576,11 +588,30 @@ export class TcrModel {
       .sort((a, b) => a.namespaceId - b.namespaceId);
   }
 
-  deleteNamespace(instance: TcrInstanceRecord, name: string): void {
+  private namespaceNamed(instance: TcrInstanceRecord, name: string): TcrNamespaceRecord {
     const namespace = own(instance.namespaces, name);
     if (!namespace) {
       throw new ApiError('ResourceNotFound.TcrResourceNotFound', `The namespace \`NamespaceName\` ${echo(name)} does not exist in instance ${instance.id}.`);
     }
+    return namespace;
+  }
+
+  /**
+   * ModifyNamespace: the fields given change, the others stay (INFERRED: the SDK marks every one optional); all are
+   * checked before any changes. A CVE list replaces the old one.
+   */
+  modifyNamespace(instance: TcrInstanceRecord, name: string, change: NamespaceChange): void {
+    const namespace = this.namespaceNamed(instance, name);
+    if (change.severity !== undefined) this.checkSeverity(change.severity);
+    if (change.isPublic !== undefined) namespace.isPublic = change.isPublic;
+    if (change.autoScan !== undefined) namespace.autoScan = change.autoScan;
+    if (change.preventVUL !== undefined) namespace.preventVUL = change.preventVUL;
+    if (change.severity !== undefined) namespace.severity = change.severity;
+    if (change.cveWhitelist !== undefined) namespace.cveWhitelist = change.cveWhitelist;
+  }
+
+  deleteNamespace(instance: TcrInstanceRecord, name: string): void {
+    const namespace = this.namespaceNamed(instance, name);
     // Like Harbor underneath TCR: a namespace that still holds repositories cannot be deleted (412 -> PreconditionFailed).
     if (namespace.repositories.length > 0) {
       throw new ApiError('FailedOperation.PreconditionFailed', `The namespace "${name}" still contains ${namespace.repositories.length} repositories; delete them first.`);
