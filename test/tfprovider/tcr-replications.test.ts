@@ -99,6 +99,9 @@ describe('tcr_instance replications (plugin level)', () => {
 
   test('create refuses a replica in the provider\'s region before creating anything; API refusals name the code', async () => {
     const before = Object.keys(emulator.admin.state().tcr?.instances ?? {}).length;
+    // The provider's other check before CreateInstance: an allow-list needs the public endpoint.
+    await expect(caller.apply(TYPE, null, { ...instance('closed-allowlist', []), security_policy: [{ cidr_block: '10.0.0.0/8' }] }))
+      .rejects.toThrow('`open_public_operation` must be `true` if `security_policy` set');
     await expect(caller.apply(TYPE, null, instance('same-region', [{ region_id: 1 }])))
       .rejects.toThrow('replication region id:1 region is same with instance region 1 (ap-guangzhou)');
     await expect(caller.apply(TYPE, null, instance('same-region', [{ region_name: 'ap-guangzhou' }])))

@@ -95,6 +95,10 @@ export const tcrInstance: ResourceDefinition = {
     intInRange(config, 'instance_charge_type_prepaid_renew_flag', diags, 1, 3);
   },
   async create(ctx, p) {
+    // The provider's checks before CreateInstance.
+    if (securityPoliciesOf(p.security_policy).length > 0 && bool(p.open_public_operation) !== true) {
+      throw new ProviderError('`open_public_operation` must be `true` if `security_policy` set');
+    }
     checkReplicaRegions(ctx, p.replications);
     const charge = num(p.registry_charge_type) ?? 1;
     const resp = await ctx.api.call('tcr', 'CreateInstance', {
@@ -124,10 +128,7 @@ export const tcrInstance: ResourceDefinition = {
     const open = bool(p.open_public_operation) === true;
     if (open) await setPublicEndpoint(ctx, id, true);
     const policies = securityPoliciesOf(p.security_policy);
-    if (policies.length > 0) {
-      if (open) await ctx.api.call('tcr', 'CreateMultipleSecurityPolicy', { RegistryId: id, SecurityGroupPolicySet: policies });
-      else ctx.log.warn(`tcr_instance ${id}: open_public_operation was not opened, skip security_policy set`);
-    }
+    if (policies.length > 0) await ctx.api.call('tcr', 'CreateMultipleSecurityPolicy', { RegistryId: id, SecurityGroupPolicySet: policies });
     // As the provider: the replicas once the instance runs, then the tags through the Tag API (not in CreateInstance).
     if (replicationsOf(p.replications).length > 0) await applyReplications(ctx, id, [], p.replications);
     await tagsWrite(ctx, instanceTags(ctx, id), null, p.tags);
