@@ -158,6 +158,29 @@ export const API_MODEL_SUPPLEMENT: Record<string, SupplementService> = {
       },
     },
   },
+  // STS AssumeRole (sts_models.d.ts; errors from the Go SDK's list for the action).
+  sts: {
+    types: {
+      Tag: [['Key', 'string', true], ['Value', 'string', true]],
+    },
+    actions: {
+      AssumeRole: {
+        request: [
+          ['RoleArn', 'string', true], ['RoleSessionName', 'string', true], ['DurationSeconds', 'number', false], ['Policy', 'string', false],
+          ['ExternalId', 'string', false], ['Tags', 'Array<Tag>', false], ['SourceIdentity', 'string', false], ['SerialNumber', 'string', false],
+          ['TokenCode', 'string', false],
+        ],
+        errors: [
+          'InternalError.DbError', 'InternalError.EncryptError', 'InternalError.GetAppIdError', 'InternalError.GetRoleError',
+          'InternalError.GetSeedTokenError', 'InternalError.IllegalRole', 'InternalError.PbSerializeError', 'InternalError.SystemError',
+          'InternalError.UnknownError', 'InvalidParameter.AccountNotAvaliable', 'InvalidParameter.ExtendStrategyOverSize',
+          'InvalidParameter.GrantOtherResource', 'InvalidParameter.OverLimit', 'InvalidParameter.OverTimeError', 'InvalidParameter.ParamError',
+          'InvalidParameter.PolicyTooLong', 'InvalidParameter.ResouceError', 'InvalidParameter.StrategyFormatError',
+          'InvalidParameter.StrategyInvalid', 'InvalidParameter.TempCodeNotAvaliable', 'ResourceNotFound.RoleNotFound', 'UnauthorizedOperation',
+        ],
+      },
+    },
+  },
   // Tag 2018-08-13, the two actions the provider's svctag.TagService calls (tag_models.d.ts; errors from the Go SDK).
   tag: {
     version: '2018-08-13',

@@ -1,8 +1,9 @@
 /**
  * examples/team-access applied with the real terraform through the provider stand-in, then the least-privilege
  * matrix with each principal's own keys: the auditor's sub-account key, a developer who is a member of the group,
- * and temporary credentials of the CI role. Documented calls succeed, undocumented ones are denied with the real
- * error code; DescribeImages on the granted namespace passes under tcr:DescribeRepositories. Then destroy.
+ * and temporary credentials of the CI role from STS AssumeRole, called by the CI runner's sub-account. Documented
+ * calls succeed, undocumented ones are denied with the real error code; DescribeImages on the granted namespace
+ * passes under tcr:DescribeRepositories. Then destroy.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -12,11 +13,12 @@ import { buildApp } from '../../examples/team-access/main';
 import { ISSUE_TOKENS_ACCESS, NAMESPACE_PULL_DESCRIBE_ACCESS, READ_ACCESS } from '../../src/cam/access-lists';
 import { EmulatorHandle, startEmulator } from '../../src/emulator';
 import { TerraformStack } from '../../tfprovider/harness/terraform';
-import { tcrClient } from '../emulator/helpers';
+import { allowPolicy, camClient, stsClient, tcrClient } from '../emulator/helpers';
 
 let handle: EmulatorHandle;
 let stack: TerraformStack;
 let outdir: string;
+let runnerPolicyId: number | undefined;
 
 beforeAll(async () => {
   handle = await startEmulator();
@@ -49,7 +51,18 @@ beforeAll(async () => {
   const role = Object.values<any>(accounts.roles).find((r) => r.roleName === 'payments-ci');
   addPrincipal(handle, 'auditor', handle.admin.createKeyPair(auditor.uin));
   addPrincipal(handle, 'developer', handle.admin.seedAccount({ name: 'payments-dev', groupIds: [group.groupId] }));
-  addPrincipal(handle, 'ci', handle.admin.issueTemporaryCredentials({ roleId: role.roleId, sessionName: 'pipeline-7' }));
+  // The CI runner's sub-account may call sts:AssumeRole on the role (the example's trust policy names the account).
+  const runner = handle.admin.seedAccount({ name: 'payments-ci-runner' });
+  const cam = camClient(handle, handle.root);
+  runnerPolicyId = (await cam.CreatePolicy({
+    PolicyName: 'payments-ci-runner',
+    PolicyDocument: allowPolicy(['name/sts:AssumeRole'], [`qcs::cam::uin/${handle.root.uin}:roleName/${role.roleName}`]),
+  })).PolicyId!;
+  await cam.AttachUserPolicy({ PolicyId: runnerPolicyId, AttachUin: Number(runner.uin) });
+  const assumed = (await stsClient(handle, runner).AssumeRole({
+    RoleArn: `qcs::cam::uin/${handle.root.uin}:roleName/${role.roleName}`, RoleSessionName: 'pipeline-7', DurationSeconds: 3600,
+  })).Credentials!;
+  addPrincipal(handle, 'ci', { secretId: assumed.TmpSecretId!, secretKey: assumed.TmpSecretKey!, token: assumed.Token! });
   expect(JSON.stringify(stack.state())).not.toContain(matrix.principals.auditor.credentials.secretKey);
 }, 240_000);
 
@@ -65,6 +78,7 @@ afterAll(async () => {
         }
       });
       const root = matrix.root;
+      if (runnerPolicyId !== undefined) await camClient(handle, handle.root).DeletePolicy({ PolicyId: [runnerPolicyId] });
       await root.DeleteNamespace({ RegistryId: matrix.registryId, NamespaceName: 'search' }).catch(() => undefined);
       const destroyed = await stack.destroy();
       expect({ code: destroyed.code, out: destroyed.code === 0 ? '' : destroyed.stderr }).toEqual({ code: 0, out: '' });

@@ -32,6 +32,7 @@ describe('hand-written supplement', () => {
     const facts = {
       tcr: { version: 'v', endpoint: 'e', types: {}, actions: { ModifyInstance: { request: [{ name: 'RegistryId', type: 'string', required: true }] } } },
       cam: { version: 'v', endpoint: 'e', actions: {} },
+      sts: { version: 'v', endpoint: 'e', actions: {} },
     };
     const built = buildApiModel(facts);
     expect(built.tcr.actions.ModifyInstance).toEqual({ request: [['RegistryId', 'string', true]], errors: [] });

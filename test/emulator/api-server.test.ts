@@ -305,8 +305,8 @@ describe('served actions', () => {
   });
 
   test('a service action without a request model is refused at start', async () => {
-    const unmodelled = { ...stsService, actions: { ...stsService.actions, AssumeRole: stsService.actions.GetCallerIdentity } };
-    await expect(startEmulator({ services: [unmodelled] })).rejects.toThrow(/sts AssumeRole: no request model/);
+    const unmodelled = { ...stsService, actions: { ...stsService.actions, GetFederationToken: stsService.actions.GetCallerIdentity } };
+    await expect(startEmulator({ services: [unmodelled] })).rejects.toThrow(/sts GetFederationToken: no request model/);
     await expect(startEmulator({ services: [{ ...stsService, version: '2099-01-01' }] })).rejects.toThrow(/no such service version/);
   });
 });
