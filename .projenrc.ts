@@ -91,7 +91,7 @@ const project = new cdktf.ConstructLibraryCdktf({
 
 // The stand-in provider's own floor, measured separately from the library's 90%: most of tfprovider/ runs inside
 // the plugin process terraform starts (uncounted), so only the in-process tests count here. Only ever raised.
-project.jest!.config.coverageThreshold['./tfprovider/'] = { lines: 70, statements: 66, functions: 62, branches: 48 };
+project.jest!.config.coverageThreshold['./tfprovider/'] = { lines: 74, statements: 70, functions: 66, branches: 52 };
 
 // The emulator's compiled modules require tencentcloud-sdk-nodejs, which the package does not depend on: users
 // get the emulator from bundle/emulator.js (its typings re-export lib/emulator's .d.ts, which do ship).

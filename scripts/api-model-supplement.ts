@@ -55,6 +55,31 @@ export const API_MODEL_SUPPLEMENT: Record<string, SupplementService> = {
         request: [registryId, ['SecurityGroupPolicySet', 'Array<SecurityPolicy>', true]],
         errors: TCR_NOT_FOUND,
       },
+      // Instance replications (the provider's `replications`); errors from the Go SDK's list for each action
+      // (tcr/v20190924/client.go, vendored by the provider at v1.83.25).
+      CreateReplicationInstance: {
+        request: [registryId, ['ReplicationRegionId', 'number', false], ['ReplicationRegionName', 'string', false], ['SyncTag', 'boolean', false]],
+        errors: [
+          'FailedOperation', 'InternalError', 'InternalError.DbError', 'InternalError.ErrConflict', 'InternalError.ErrNotExist',
+          'InternalError.ErrorConflict', 'InternalError.ErrorOverLimit', 'InvalidParameter', 'InvalidParameter.ReplicationExists',
+          'InvalidParameter.UnsupportedRegion', 'MissingParameter', 'OperationDenied', 'UnauthorizedOperation', 'UnknownParameter',
+          'UnsupportedOperation',
+        ],
+      },
+      DescribeReplicationInstances: {
+        request: [registryId, ['Offset', 'number', false], ['Limit', 'number', false]],
+        errors: [
+          'InternalError', 'InternalError.DbError', 'InvalidParameter', 'MissingParameter', 'OperationDenied',
+          'ResourceInsufficient.ErrorInstanceNotRunning', 'UnauthorizedOperation', 'UnknownParameter', 'UnsupportedOperation',
+        ],
+      },
+      DeleteReplicationInstance: {
+        request: [registryId, ['ReplicationRegistryId', 'string', true], ['ReplicationRegionId', 'number', true]],
+        errors: [
+          'InternalError', 'InternalError.DbError', 'InternalError.ErrorConflict', 'InvalidParameter', 'MissingParameter',
+          'ResourceNotFound', 'UnauthorizedOperation', 'UnknownParameter', 'UnsupportedOperation',
+        ],
+      },
     },
   },
   cam: {

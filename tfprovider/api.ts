@@ -73,7 +73,11 @@ export class TencentApi {
     return this.settings.region;
   }
 
-  async call(service: ServiceName, action: string, request: Record<string, unknown>): Promise<any> {
+  /**
+   * `alsoRetry`: codes this call retries besides the common ones, as the provider's `RetryError(err, code...)`
+   * does at some call sites (InternalError.ErrorConflict for replications, ...).
+   */
+  async call(service: ServiceName, action: string, request: Record<string, unknown>, alsoRetry: readonly string[] = []): Promise<any> {
     const client = await this.client(service);
     const deadline = Date.now() + this.settings.retryTimeoutSeconds * 1000;
     for (let attempt = 1; ; attempt++) {
@@ -85,7 +89,7 @@ export class TencentApi {
       } catch (e: any) {
         const code: string | undefined = e?.code || undefined;
         this.log.warn(`api ${service}.${action} failed (attempt ${attempt}): ${code ?? 'transport error'}`);
-        if (isRetryable(code) && Date.now() < deadline) {
+        if ((isRetryable(code) || (code !== undefined && alsoRetry.includes(code))) && Date.now() < deadline) {
           await new Promise((r) => setTimeout(r, Math.min(1000, 100 * attempt)));
           continue;
         }

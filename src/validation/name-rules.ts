@@ -243,6 +243,8 @@ export const BLOCK_SEVERITY_RULE = 'can only be set together with blockVulnerabl
 
 /** Replications are a premium-edition feature (provider schema: "premium only"). */
 export const REPLICATION_EDITION_RULE = 'is only available on the premium instance type';
+/** The one registry type (CreateInstance `RegistryType`) that may have replication instances. */
+export const REPLICATION_REGISTRY_TYPE = 'premium';
 /** Provider schema: security_policy is "only available when open_public_operation is true". */
 export const ALLOWLIST_PUBLIC_ACCESS_RULE = 'can only be set when publicAccess is true';
 export const VULNERABILITY_SEVERITY_RULE = `must be one of ${VULNERABILITY_SEVERITIES.join(', ')}`;

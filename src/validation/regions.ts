@@ -26,8 +26,10 @@ export const TENCENT_CLOUD_REGIONS: readonly string[] = [
 ];
 
 /**
- * Tencent Cloud's numeric region ids (TCR reports them as `Registry.RegionId`) where known; INFERRED from
- * Tencent's region tables, and a region not listed reports 0 rather than a guessed number.
+ * Tencent Cloud's numeric region ids, which TCR reports as `Registry.RegionId` and takes as
+ * `ReplicationRegionId`: one for every region above. Source: TCR's region list (API doc 1051/41101, which the
+ * provider's `replications` documentation points to) as transcribed in the provider's `RegionIdMap`
+ * (tencentcloud/services/tcr/extension_tcr.go at v1.83.25).
  */
 export const REGION_NUMERIC_IDS: Readonly<Record<string, number>> = {
   'ap-guangzhou': 1,
@@ -35,10 +37,26 @@ export const REGION_NUMERIC_IDS: Readonly<Record<string, number>> = {
   'ap-hongkong': 5,
   'ap-beijing': 8,
   'ap-singapore': 9,
+  'na-siliconvalley': 15,
   'ap-chengdu': 16,
+  'eu-frankfurt': 17,
+  'ap-seoul': 18,
   'ap-chongqing': 19,
+  'ap-mumbai': 21,
+  'ap-bangkok': 23,
+  'ap-tokyo': 25,
   'ap-nanjing': 33,
 };
+
+/** The region whose numeric id is `id`, if it is one of the list. */
+export function regionForNumericId(id: number): string | undefined {
+  return Object.keys(REGION_NUMERIC_IDS).find((region) => REGION_NUMERIC_IDS[region] === id);
+}
+
+/** `1 (ap-guangzhou), 4 (ap-shanghai), ...` for error messages. */
+export function numericRegionIds(): string {
+  return Object.entries(REGION_NUMERIC_IDS).map(([region, id]) => `${id} (${region})`).join(', ');
+}
 
 export const REGION_RULE = `must be a Tencent Cloud region id: one of ${TENCENT_CLOUD_REGIONS.join(', ')}`;
 

@@ -70,11 +70,14 @@ afterAll(async () => {
   try {
     if (stack) {
       // What the test added outside terraform goes first, so destroy finds the namespace empty and the instance alone.
+      // Both namespaces: the provider's instance delete removes every namespace first, and a non-empty one refuses.
       handle.admin.mutate((s) => {
-        const ns = s.tcr.instances[matrix.registryId]?.namespaces.payments;
-        if (ns) {
-          ns.repositories = [];
-          delete ns.images;
+        for (const name of ['payments', 'search']) {
+          const ns = s.tcr.instances[matrix.registryId]?.namespaces[name];
+          if (ns) {
+            ns.repositories = [];
+            delete ns.images;
+          }
         }
       });
       const root = matrix.root;

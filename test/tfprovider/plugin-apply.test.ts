@@ -1,8 +1,5 @@
-import { PluginCaller, quietLog } from './plugin';
+import { emulatorCaller, PluginCaller } from './plugin';
 import { EmulatorHandle, startEmulator } from '../../src/emulator';
-import { encodeValue } from '../../tfprovider/codec';
-import { StandInProvider } from '../../tfprovider/provider';
-import { blockType } from '../../tfprovider/schema';
 
 /**
  * The resources and data sources applied at the plugin level, in process (no terraform): PlanResourceChange and
@@ -15,18 +12,7 @@ describe('plugin-level apply against the emulator', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator();
-    const provider = new StandInProvider({
-      env: {
-        TENCENTCLOUD_ENDPOINT_URL: `http://${emulator.endpoint}`,
-        TENCENTCLOUD_SECRET_ID: emulator.root.secretId,
-        TENCENTCLOUD_SECRET_KEY: emulator.root.secretKey,
-        TENCENTCLOUD_REGION: 'ap-guangzhou',
-        TENCENTCLOUD_WRITE_RETRY_TIMEOUT: '5',
-      },
-      log: quietLog(),
-    });
-    provider.ConfigureProvider({ terraformVersion: '1.11.4', config: { msgpack: Buffer.from(encodeValue(null, blockType(provider.schemas.provider.block))) } });
-    caller = new PluginCaller(provider);
+    caller = emulatorCaller(emulator);
   });
   afterAll(async () => {
     await emulator?.close();

@@ -2,6 +2,7 @@
  * Calling the stand-in's tfplugin6 methods in-process, as terraform would over gRPC: values encoded as msgpack
  * DynamicValues of each resource's schema, responses decoded back.
  */
+import { EmulatorHandle } from '../../src/emulator';
 import { decodeValue, encodeValue } from '../../tfprovider/codec';
 import { PluginLog } from '../../tfprovider/log';
 import { Obj } from '../../tfprovider/plan';
@@ -10,6 +11,22 @@ import { StandInProvider } from '../../tfprovider/provider';
 import { blockType } from '../../tfprovider/schema';
 
 export const quietLog = (): PluginLog => new PluginLog(undefined, false);
+
+/** A stand-in configured (ConfigureProvider) against `emulator` as the root account, in ap-guangzhou. */
+export function emulatorCaller(emulator: EmulatorHandle, writeRetryTimeoutSeconds = 5): PluginCaller {
+  const provider = new StandInProvider({
+    env: {
+      TENCENTCLOUD_ENDPOINT_URL: `http://${emulator.endpoint}`,
+      TENCENTCLOUD_SECRET_ID: emulator.root.secretId,
+      TENCENTCLOUD_SECRET_KEY: emulator.root.secretKey,
+      TENCENTCLOUD_REGION: 'ap-guangzhou',
+      TENCENTCLOUD_WRITE_RETRY_TIMEOUT: String(writeRetryTimeoutSeconds),
+    },
+    log: quietLog(),
+  });
+  provider.ConfigureProvider({ terraformVersion: '1.11.4', config: { msgpack: Buffer.from(encodeValue(null, blockType(provider.schemas.provider.block))) } });
+  return new PluginCaller(provider);
+}
 
 export class PluginCaller {
   constructor(readonly provider: StandInProvider = new StandInProvider({ env: {}, log: quietLog() })) {}
@@ -45,14 +62,52 @@ export class PluginCaller {
     return { planned: this.decode(typeName, res.plannedState), requiresReplace, diagnostics: res.diagnostics ?? [] };
   }
 
+  /**
+   * terraform's proposed new state: the configuration, with the prior value of computed attributes it leaves unset,
+   * also inside list blocks, whose elements terraform pairs with the prior ones by index.
+   */
+  proposed(typeName: string, prior: Record<string, unknown> | null, config: Record<string, unknown>): Record<string, unknown> {
+    const block = this.provider.schemas.resource_schemas[typeName].block;
+    const carry = (attributes: Record<string, { computed?: boolean }>, before: Record<string, unknown> | null, after: Record<string, unknown>) => {
+      const out: Record<string, unknown> = { ...after };
+      for (const [name, a] of Object.entries(attributes)) {
+        if (before && a.computed && (after[name] === undefined || after[name] === null)) out[name] = before[name];
+      }
+      return out;
+    };
+    const out = carry(block.attributes ?? {}, prior, config);
+    for (const [name, nb] of Object.entries(block.block_types ?? {})) {
+      const elements = config[name];
+      const priorElements = prior?.[name];
+      if (nb.nesting_mode !== 'list' || !Array.isArray(elements) || !Array.isArray(priorElements)) continue;
+      out[name] = elements.map((e, i) => (i < priorElements.length ? carry(nb.block.attributes ?? {}, priorElements[i], e) : e));
+    }
+    return out;
+  }
+
+  /** The plan terraform makes after an apply (proposed as terraform proposes); `changed` when it is not a no-op. */
+  replan(typeName: string, prior: Record<string, unknown>, config: Record<string, unknown>) {
+    const res = this.provider.PlanResourceChange({
+      typeName,
+      priorState: this.dv(typeName, prior),
+      proposedNewState: this.dv(typeName, this.proposed(typeName, prior, config)),
+      config: this.dv(typeName, config),
+    });
+    const planned = this.decode(typeName, res.plannedState);
+    return { planned, changed: JSON.stringify(planned) !== JSON.stringify(this.full(typeName, prior)), requiresReplace: res.requiresReplace ?? [] };
+  }
+
+  /** ReadResource (terraform's refresh) of a state; null when the object is gone. */
+  async read(typeName: string, state: Record<string, unknown>): Promise<Obj | null> {
+    const res = await this.provider.ReadResource({ typeName, currentState: this.dv(typeName, state) });
+    const errors = (res.diagnostics ?? []).filter((d) => d.severity === 'ERROR');
+    if (errors.length) throw new Error(`${typeName}: ${errors.map((d) => `${d.summary} ${d.detail ?? ''}`).join('; ')}`);
+    return this.decode(typeName, res.newState);
+  }
+
   /** Plans and applies a create or an update (`prior` null: create); throws on an error diagnostic. */
   async apply(typeName: string, prior: Record<string, unknown> | null, config: Record<string, unknown>): Promise<Obj> {
-    // terraform's proposed new state: the configuration, with the prior value of computed attributes it leaves unset.
-    const attributes = this.provider.schemas.resource_schemas[typeName].block.attributes ?? {};
-    const proposed: Record<string, unknown> = { ...config };
-    for (const [name, a] of Object.entries(attributes)) {
-      if (prior && a.computed && (config[name] === undefined || config[name] === null)) proposed[name] = prior[name];
-    }
+    const proposed = this.proposed(typeName, prior, config);
     const planned = this.provider.PlanResourceChange({
       typeName, priorState: this.dv(typeName, prior), proposedNewState: this.dv(typeName, proposed), config: this.dv(typeName, config),
     });

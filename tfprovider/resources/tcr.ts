@@ -2,11 +2,13 @@
  * TCR resources, following provider v1.83.25 (see shared/reference/provider-semantics.md).
  */
 import { SERVICE_ACCOUNT_PREFIX } from '../../src/validation/name-rules';
+import { ApiCallError } from '../api';
 import { UNKNOWN } from '../codec';
 import { ProviderError } from '../diagnostics';
 import { known, Obj } from '../plan';
 import { bool, intInRange, isNotFound, num, orPrior, readBack, splitId, str, tagsFromApi, tagsToApi, unsupported } from './common';
 import { TagResource, tagsRead, tagsWrite } from './tags';
+import { applyReplications, checkReplicaRegions, deleteAllReplications, readReplications, replicationsOf } from './tcr-replications';
 import { ResourceContext, ResourceDefinition, waitFor } from './types';
 
 const instanceTags = (ctx: ResourceContext, id: string): TagResource => ({ service: 'tcr', type: 'instance', region: ctx.region, id });
@@ -53,6 +55,29 @@ function securityPoliciesOf(v: unknown): Array<{ CidrBlock: string; Description?
   return (known<Obj[]>(v) ?? []).map((x) => ({ CidrBlock: str(x.cidr_block) ?? '', ...(str(x.description) !== undefined ? { Description: str(x.description) } : {}) }));
 }
 
+/** DescribeTCRNameSpaces without a name: pages of 200; ResourceNotFound means none. */
+async function allNamespaces(ctx: ResourceContext, registryId: string): Promise<any[]> {
+  const out: any[] = [];
+  for (let offset = 0; ; offset += 200) {
+    let page: any[];
+    try {
+      page = (await ctx.api.call('tcr', 'DescribeNamespaces', { RegistryId: registryId, Offset: offset, Limit: 200 })).NamespaceList ?? [];
+    } catch (e) {
+      if (e instanceof ApiCallError && e.code === 'ResourceNotFound') return out;
+      throw e;
+    }
+    out.push(...page);
+    if (page.length < 200) return out;
+  }
+}
+
+async function deleteAllNamespaces(ctx: ResourceContext, registryId: string): Promise<void> {
+  for (const ns of await allNamespaces(ctx, registryId)) {
+    if (typeof ns?.Name !== 'string') continue;
+    await ctx.api.call('tcr', 'DeleteNamespace', { RegistryId: registryId, NamespaceName: ns.Name }, ['InternalError.ErrorConflict']);
+  }
+}
+
 export const tcrInstance: ResourceDefinition = {
   // ForceNew in the provider's schema (v1.83.25 resource_tc_tcr_instance.go).
   forceNew: ['name', 'enable_cos_maz', 'enable_cos_versioning'],
@@ -70,7 +95,7 @@ export const tcrInstance: ResourceDefinition = {
     intInRange(config, 'instance_charge_type_prepaid_renew_flag', diags, 1, 3);
   },
   async create(ctx, p) {
-    if ((known<unknown[]>(p.replications) ?? []).length > 0) unsupported('replications (CreateReplicationInstance)');
+    checkReplicaRegions(ctx, p.replications);
     const charge = num(p.registry_charge_type) ?? 1;
     const resp = await ctx.api.call('tcr', 'CreateInstance', {
       RegistryName: str(p.name),
@@ -98,13 +123,14 @@ export const tcrInstance: ResourceDefinition = {
     // when it is open.
     const open = bool(p.open_public_operation) === true;
     if (open) await setPublicEndpoint(ctx, id, true);
-    // As the provider: the tags go through the Tag API once the instance runs, not in CreateInstance.
-    await tagsWrite(ctx, instanceTags(ctx, id), null, p.tags);
     const policies = securityPoliciesOf(p.security_policy);
     if (policies.length > 0) {
       if (open) await ctx.api.call('tcr', 'CreateMultipleSecurityPolicy', { RegistryId: id, SecurityGroupPolicySet: policies });
       else ctx.log.warn(`tcr_instance ${id}: open_public_operation was not opened, skip security_policy set`);
     }
+    // As the provider: the replicas once the instance runs, then the tags through the Tag API (not in CreateInstance).
+    if (replicationsOf(p.replications).length > 0) await applyReplications(ctx, id, [], p.replications);
+    await tagsWrite(ctx, instanceTags(ctx, id), null, p.tags);
     return readBack(this, ctx, { ...p, id }, `tcr instance ${id} not found after create`);
   },
   async read(ctx, s) {
@@ -138,20 +164,13 @@ export const tcrInstance: ResourceDefinition = {
     out.enable_cos_maz = inst.EnableCosMAZ ?? s.enable_cos_maz ?? false;
     out.enable_cos_versioning = inst.EnableCosVersioning ?? s.enable_cos_versioning ?? false;
     // The provider reads them back from the instance view (TagSpecification), an empty map when there are none.
+    out.replications = (await readReplications(ctx, inst.RegistryId, s.replications)) ?? known(s.replications) ?? [];
     out.tags = tagsFromApi(inst.TagSpecification?.Tags, null) ?? {};
-    out.replications = known(s.replications) ?? [];
     return out;
   },
   async update(ctx, prior, p) {
-    for (const attr of ['replications']) {
-      if (JSON.stringify(prior[attr] ?? null) !== JSON.stringify(p[attr] ?? null)) unsupported(`changing ${attr} of tencentcloud_tcr_instance`);
-    }
+    // The provider's order: public endpoint, allow-list, replications, tags, edition, deletion protection, period.
     const id = String(prior.id);
-    const modify: Record<string, unknown> = {};
-    if (prior.instance_type !== p.instance_type) modify.RegistryType = str(p.instance_type);
-    const protect = bool(p.deletion_protection);
-    if (protect !== undefined && prior.deletion_protection !== protect) modify.DeletionProtection = protect;
-    if (Object.keys(modify).length) await ctx.api.call('tcr', 'ModifyInstance', { RegistryId: id, ...modify });
     if ((prior.open_public_operation ?? null) !== (p.open_public_operation ?? null)) {
       await setPublicEndpoint(ctx, id, bool(p.open_public_operation) === true);
     }
@@ -169,12 +188,27 @@ export const tcrInstance: ResourceDefinition = {
       });
     }
     if (add.length) await ctx.api.call('tcr', 'CreateMultipleSecurityPolicy', { RegistryId: id, SecurityGroupPolicySet: add });
+    if (JSON.stringify(prior.replications ?? []) !== JSON.stringify(p.replications ?? [])) {
+      await applyReplications(ctx, id, prior.replications, p.replications);
+    }
     if (JSON.stringify(prior.tags ?? {}) !== JSON.stringify(p.tags ?? {})) await tagsWrite(ctx, instanceTags(ctx, id), prior.tags, p.tags);
+    if (prior.instance_type !== p.instance_type) {
+      await ctx.api.call('tcr', 'ModifyInstance', { RegistryId: id, RegistryType: str(p.instance_type) });
+      await waitFor(`instance ${id} to be ${String(p.instance_type)}`, async () => {
+        const inst = await describeInstance(ctx, id);
+        return !inst || inst.RegistryType === p.instance_type ? true : undefined;
+      }, 120_000, 200);
+    }
+    const protect = bool(p.deletion_protection);
+    if (protect !== undefined && prior.deletion_protection !== protect) await ctx.api.call('tcr', 'ModifyInstance', { RegistryId: id, DeletionProtection: protect });
     if ((prior.instance_charge_type_prepaid_period ?? null) !== (p.instance_charge_type_prepaid_period ?? null)) await renew(ctx, id, p);
     return readBack(this, ctx, { ...prior, ...p, id: prior.id }, `tcr instance ${String(prior.id)} not found`);
   },
   async delete(ctx, s) {
     const id = String(s.id);
+    // As the provider: the replicas first, then every namespace of the instance, then the instance.
+    await deleteAllReplications(ctx, id);
+    await deleteAllNamespaces(ctx, id);
     try {
       await ctx.api.call('tcr', 'DeleteInstance', { RegistryId: id, DeleteBucket: bool(s.delete_bucket) ?? false });
     } catch (e) {

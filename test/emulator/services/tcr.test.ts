@@ -430,9 +430,15 @@ test('CAM denial stops the call before any change', () => {
 
 test('rate limits are declared for the documented actions', () => {
   expect(tcrService.rateLimits).toEqual({
-    CreateInstanceToken: 100, CreateServiceAccount: 20, DescribeServiceAccounts: 20, ModifyServiceAccount: 20, ModifyServiceAccountPassword: 20,
+    CreateInstanceToken: 100,
+    CreateServiceAccount: 20,
+    DescribeServiceAccounts: 20,
+    ModifyServiceAccount: 20,
+    ModifyServiceAccountPassword: 20,
+    CreateReplicationInstance: 1,
+    DeleteReplicationInstance: 1,
   });
-  // The 15 of the issue, DescribeImages, the six instance-management actions the terraform provider calls, and
-  // RenewInstance (its prepaid period change).
-  expect(Object.keys(tcrService.actions)).toHaveLength(23);
+  // The 15 of the issue, DescribeImages, the six instance-management actions the terraform provider calls,
+  // RenewInstance (its prepaid period change) and the three replication actions (its `replications`).
+  expect(Object.keys(tcrService.actions)).toHaveLength(26);
 });

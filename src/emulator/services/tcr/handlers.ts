@@ -3,7 +3,7 @@
  * catalog level names, call the model and render the view. State and rules live in ./model, views in ./views.
  */
 import { INSTANCE_FILTERS, NewInstance, TcrModel, TcrTag } from './model';
-import { imageView, iso, namespaceView, registryView, serviceAccountView, tokenView } from './views';
+import { imageView, iso, namespaceView, registryView, replicaView, serviceAccountView, tokenView } from './views';
 import { camActionFor, instanceArn, repositoryArn, tcrApi, TcrResourceLevel } from '../../../cam/catalog';
 import { SERVICE_ACCOUNT_PREFIX } from '../../../validation/name-rules';
 import { handlersWithParams, own, Params, requiredRegion } from '../../params';
@@ -124,6 +124,48 @@ function deleteInstance(ctx: ActionContext, p: Params) {
   p.optionalBoolean('DeleteBucket');
   const dryRun = p.optionalBoolean('DryRun') ?? false;
   model.deleteInstance(instance, dryRun);
+  return {};
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Replication instances (the provider's `replications`)
+
+function createReplicationInstance(ctx: ActionContext, p: Params) {
+  const registryId = p.string('RegistryId');
+  authorize(ctx, 'CreateReplicationInstance', registryId);
+  const model = modelFor(ctx);
+  // INFERRED: the action documents no not-found code; InternalError.ErrNotExist ("the target does not exist") is
+  // the one of its list that says so.
+  const instance = model.instance(registryId, 'InternalError.ErrNotExist');
+  const region = model.replicaRegion(p.optionalInteger('ReplicationRegionId', 0), p.optionalString('ReplicationRegionName'));
+  const replica = model.createReplica(instance, region, p.optionalBoolean('SyncTag') ?? false);
+  return { ReplicationRegistryId: replica.id };
+}
+
+function describeReplicationInstances(ctx: ActionContext, p: Params) {
+  const registryId = p.string('RegistryId');
+  authorize(ctx, 'DescribeReplicationInstances', registryId);
+  const offset = p.optionalInteger('Offset', 0) ?? 0;
+  const limit = p.pageLimit('Limit', 20, 100);
+  const model = modelFor(ctx);
+  // INFERRED: no not-found code is documented for the action; InvalidParameter, as for the service-account actions.
+  const instance = model.instance(registryId, 'InvalidParameter');
+  const replicas = model.replicas(instance);
+  return {
+    TotalCount: replicas.length,
+    ReplicationRegistries: replicas.slice(offset, offset + limit).map((r) => replicaView(instance, r, model.replicaStatus(r))),
+  };
+}
+
+function deleteReplicationInstance(ctx: ActionContext, p: Params) {
+  const registryId = p.string('RegistryId');
+  authorize(ctx, 'DeleteReplicationInstance', registryId);
+  const model = modelFor(ctx);
+  const instance = model.instance(registryId, 'ResourceNotFound');
+  const replicaId = p.string('ReplicationRegistryId');
+  const regionId = p.optionalInteger('ReplicationRegionId', 0);
+  if (regionId === undefined) throw p.missing('ReplicationRegionId');
+  model.deleteReplica(instance, replicaId, regionId);
   return {};
 }
 
@@ -470,9 +512,15 @@ export const tcrService: ServiceDefinition = {
     DescribeInstanceToken: describeInstanceToken,
     ModifyInstanceToken: modifyInstanceToken,
     DeleteInstanceToken: deleteInstanceToken,
+    CreateReplicationInstance: createReplicationInstance,
+    DescribeReplicationInstances: describeReplicationInstances,
+    DeleteReplicationInstance: deleteReplicationInstance,
   }),
   rateLimits: {
     CreateInstanceToken: 100,
+    // "A maximum of 1 requests can be initiated per second for this API" (API reference of both actions).
+    CreateReplicationInstance: 1,
+    DeleteReplicationInstance: 1,
     CreateServiceAccount: SERVICE_ACCOUNT_RATE,
     DescribeServiceAccounts: SERVICE_ACCOUNT_RATE,
     ModifyServiceAccount: SERVICE_ACCOUNT_RATE,

@@ -19,12 +19,15 @@ import {
   checkTokenDescription,
   checkValidityDays,
   PERMANENT_DURATION_DAYS,
+  REPLICATION_EDITION_RULE,
+  REPLICATION_REGISTRY_TYPE,
   SERVICE_ACCOUNT_ACTIONS,
   SERVICE_ACCOUNT_CI_PREFIX,
   SERVICE_ACCOUNT_PREFIX,
   TEMP_TOKEN_VALIDITY_MS,
   VULNERABILITY_SEVERITIES,
 } from '../../../validation/name-rules';
+import { checkRegion, numericRegionIds, REGION_NUMERIC_IDS, REGION_RULE, regionForNumericId } from '../../../validation/regions';
 import { ApiError } from '../../api-error';
 import { echo, invalidValue, own } from '../../params';
 import { EmulatorState } from '../../service';
@@ -127,7 +130,33 @@ export interface TcrInstanceRecord {
   securityPolicies?: TcrSecurityPolicyRecord[];
   /** Last PolicyIndex handed out; indexes are never reused within an instance. */
   lastSecurityPolicyIndex?: number;
+  /** Replication instances in other regions (CreateReplicationInstance); absent in older states, meaning none. */
+  replicas?: TcrReplicaRecord[];
 }
+
+/** A replication (replica) instance of a premium instance in another region. */
+export interface TcrReplicaRecord {
+  /** `<masterId>-<regionId>`, as the API reference's examples name them (`tcr-12345-5`). */
+  id: string;
+  regionId: number;
+  regionName: string;
+  syncTag: boolean;
+  createdAt: number;
+  /** Epoch ms (virtual clock) from which the replica is Running. */
+  runningAt: number;
+  /** Epoch ms (virtual clock) at which a replica being deleted is gone; absent until DeleteReplicationInstance. */
+  goneAt?: number;
+}
+
+/**
+ * INFERRED (no reference gives the durations): a new replica is `Creating` for this long, a deleted one `Deleting`,
+ * on the virtual clock. The provider's waits need both: after CreateReplicationInstance and after
+ * DeleteReplicationInstance it polls DescribeReplicationInstances until it has seen a replica that is not Running
+ * and then all Running (or none left), so a replica that switched at once would leave it waiting forever.
+ */
+export const REPLICA_CREATING_MS = 1000;
+export const REPLICA_DELETING_MS = 1000;
+export const REPLICA_STATUS = { CREATING: 'Creating', RUNNING: 'Running', DELETING: 'Deleting' } as const;
 
 export interface TcrSecurityPolicyRecord {
   index: number;
@@ -333,6 +362,12 @@ export class TcrModel {
     if (instance.deletionProtection) {
       throw new ApiError('OperationDenied', `Instance ${instance.id} has deletion protection enabled; turn it off before deleting.`);
     }
+    // INFERRED: a master with replicas (also ones still being deleted) is not deleted; the provider deletes every
+    // replica and waits for them to be gone before DeleteInstance, which suggests the service insists on it.
+    const replicas = this.replicas(instance);
+    if (replicas.length > 0) {
+      throw new ApiError('OperationDenied', `Instance ${instance.id} still has ${replicas.length} replication instance(s) (${replicas.map((r) => r.id).join(', ')}); delete them (DeleteReplicationInstance) first.`);
+    }
     if (!dryRun) delete this.slice.instances[instance.id];
   }
 
@@ -364,10 +399,105 @@ export class TcrModel {
     if (change.type !== undefined) {
       const typeProblem = checkRegistryType(change.type);
       if (typeProblem) throw invalidValue(INVALID, 'RegistryType', change.type, typeProblem);
+      // INFERRED: replications are premium-only, so an instance with replicas cannot leave the premium edition.
+      if (change.type !== REPLICATION_REGISTRY_TYPE && this.replicas(instance).length > 0) {
+        throw invalidValue('UnsupportedOperation', 'RegistryType', change.type, `cannot change while instance ${instance.id} has replication instances: replication ${REPLICATION_EDITION_RULE}`);
+      }
       instance.type = change.type;
     }
     if (change.deletionProtection !== undefined) instance.deletionProtection = change.deletionProtection;
     if (change.enableCosVersioning !== undefined) instance.enableCosVersioning = change.enableCosVersioning;
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Replication instances
+
+  /** The instance's replicas, oldest first; replicas whose deletion finished are dropped from the state here. */
+  replicas(instance: TcrInstanceRecord): TcrReplicaRecord[] {
+    const now = this.scope.now;
+    const live = (instance.replicas ?? []).filter((r) => r.goneAt === undefined || r.goneAt > now);
+    if (instance.replicas && live.length !== instance.replicas.length) instance.replicas = live;
+    return live;
+  }
+
+  replicaStatus(replica: TcrReplicaRecord): string {
+    if (replica.goneAt !== undefined) return REPLICA_STATUS.DELETING;
+    return this.scope.now >= replica.runningAt ? REPLICA_STATUS.RUNNING : REPLICA_STATUS.CREATING;
+  }
+
+  /**
+   * The replica's region, from `ReplicationRegionId` and/or `ReplicationRegionName` (at least one; both must name
+   * the same region). Only regions of the shared list (src/validation/regions.ts) are supported.
+   */
+  replicaRegion(regionId: number | undefined, regionName: string | undefined): { id: number; name: string } {
+    if (regionId === undefined && regionName === undefined) {
+      throw new ApiError('MissingParameter', 'The request is missing a required parameter `ReplicationRegionId` (or `ReplicationRegionName`).');
+    }
+    const unsupported = 'InvalidParameter.UnsupportedRegion';
+    const byId = regionId === undefined ? undefined : regionForNumericId(regionId);
+    if (regionId !== undefined && byId === undefined) {
+      throw invalidValue(unsupported, 'ReplicationRegionId', regionId, `must be the numeric id of a supported region: ${numericRegionIds()}`);
+    }
+    if (regionName !== undefined && (checkRegion(regionName) || own(REGION_NUMERIC_IDS, regionName) === undefined)) {
+      throw invalidValue(unsupported, 'ReplicationRegionName', regionName, REGION_RULE);
+    }
+    if (byId !== undefined && regionName !== undefined && byId !== regionName) {
+      // INFERRED: no reference says which one wins; disagreeing fields are refused.
+      throw invalidValue(INVALID, 'ReplicationRegionName', regionName, `must name the same region as ReplicationRegionId ${regionId} (${byId})`);
+    }
+    const name = byId ?? regionName!;
+    return { id: REGION_NUMERIC_IDS[name], name };
+  }
+
+  /**
+   * CreateReplicationInstance. INFERRED codes, chosen from the action's documented list: a master that is not
+   * premium gives UnsupportedOperation (the provider's schema: "premium only"); a replica in the master's own
+   * region InvalidParameter; a second replica in a region InvalidParameter.ReplicationExists; a replica still being
+   * created or deleted InternalError.ErrorConflict (the code the provider retries on both actions).
+   */
+  createReplica(instance: TcrInstanceRecord, region: { id: number; name: string }, syncTag: boolean): TcrReplicaRecord {
+    if (instance.type !== REPLICATION_REGISTRY_TYPE) {
+      throw new ApiError('UnsupportedOperation', `Instance ${instance.id} is "${instance.type}": replication ${REPLICATION_EDITION_RULE}.`);
+    }
+    if (region.name === instance.region) {
+      throw invalidValue(INVALID, 'ReplicationRegionId', region.id, `must be another region than the master instance's own (${instance.region})`);
+    }
+    const replicas = this.replicas(instance);
+    if (replicas.some((r) => r.regionId === region.id && r.goneAt === undefined)) {
+      throw new ApiError('InvalidParameter.ReplicationExists', `Instance ${instance.id} already has a replication instance in ${region.name} (${region.id}).`);
+    }
+    this.checkNoReplicaChanging(instance, replicas);
+    const replica: TcrReplicaRecord = {
+      id: `${instance.id}-${region.id}`,
+      regionId: region.id,
+      regionName: region.name,
+      syncTag,
+      createdAt: this.scope.now,
+      runningAt: this.scope.now + REPLICA_CREATING_MS,
+    };
+    instance.replicas = [...replicas, replica];
+    return replica;
+  }
+
+  /** DeleteReplicationInstance: the replica is Deleting for REPLICA_DELETING_MS, then gone. */
+  deleteReplica(instance: TcrInstanceRecord, replicaId: string, regionId: number): void {
+    const replicas = this.replicas(instance);
+    const replica = replicas.find((r) => r.id === replicaId && r.goneAt === undefined);
+    if (!replica) {
+      throw new ApiError('ResourceNotFound', `Instance ${instance.id} has no replication instance \`ReplicationRegistryId\` ${echo(replicaId)}.`);
+    }
+    if (replica.regionId !== regionId) {
+      throw invalidValue(INVALID, 'ReplicationRegionId', regionId, `must be the region of replication instance ${replica.id} (${replica.regionId})`);
+    }
+    this.checkNoReplicaChanging(instance, replicas);
+    replica.goneAt = this.scope.now + REPLICA_DELETING_MS;
+  }
+
+  private checkNoReplicaChanging(instance: TcrInstanceRecord, replicas: readonly TcrReplicaRecord[]): void {
+    const busy = replicas.find((r) => this.replicaStatus(r) !== REPLICA_STATUS.RUNNING);
+    if (busy) {
+      throw new ApiError('InternalError.ErrorConflict', `Replication instance ${busy.id} of instance ${instance.id} is ${this.replicaStatus(busy)}; retry when it has finished.`);
+    }
   }
 
   // -------------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
  * TCR response views: how the model's records appear in API responses (field names and formats of the SDK's
  * response models). Times are ISO-8601 strings; `ExpiresAt`, `ExpTime` and `ExpiredAt` are epoch milliseconds.
  */
-import { DAY_MS, TcrImageRecord, TcrInstanceRecord, TcrNamespaceRecord, TcrServiceAccountRecord, TcrTokenRecord } from './model';
+import { DAY_MS, TcrImageRecord, TcrInstanceRecord, TcrNamespaceRecord, TcrReplicaRecord, TcrServiceAccountRecord, TcrTokenRecord } from './model';
 import { REGISTRY_DOMAIN_SUFFIX, SERVICE_ACCOUNT_PREFIX, TEMP_TOKEN_VALIDITY_MS } from '../../../validation/name-rules';
 import { REGION_NUMERIC_IDS } from '../../../validation/regions';
 import { own } from '../../params';
@@ -33,6 +33,18 @@ export function registryView(instance: TcrInstanceRecord): Record<string, unknow
     DeletionProtection: instance.deletionProtection,
     EnableCosMAZ: instance.enableCosMAZ,
     EnableCosVersioning: instance.enableCosVersioning,
+  };
+}
+
+/** DescribeReplicationInstances' ReplicationRegistry. */
+export function replicaView(instance: TcrInstanceRecord, replica: TcrReplicaRecord, status: string): Record<string, unknown> {
+  return {
+    RegistryId: instance.id,
+    ReplicationRegistryId: replica.id,
+    ReplicationRegionId: replica.regionId,
+    ReplicationRegionName: replica.regionName,
+    Status: status,
+    CreatedAt: iso(replica.createdAt),
   };
 }
 
