@@ -8,7 +8,7 @@ import { credentialsFromEnv, DEFAULT_RETRY, TencentApi } from './api';
 import { audit, auditTable } from './audit';
 import { ExitCode, exitCodeOf, UsageError } from './errors';
 import {
-  bareServiceAccountName, createToken, deleteCredential, OperationContext, publishServiceAccount, rotateOne,
+  bareServiceAccountName, createToken, deleteCredential, OperationContext, publishServiceAccount, rotateOne, TokenListCache,
 } from './operations';
 import { Redactor } from './redact';
 import { openStore } from './stores';
@@ -303,12 +303,13 @@ async function rotateCommand(flags: Flags, ctx: () => OperationContext, io: CliI
   const stores = specs.map((spec) => openStore(spec, () => c.api, '--secret'));
   const results: Array<Record<string, unknown>> = [];
   const failures: Array<{ store: string; error: string }> = [];
+  const tokenLists = new TokenListCache();
   let next = 0;
   const worker = async () => {
     while (next < stores.length) {
       const store = stores[next++];
       try {
-        results.push(await rotateOne(c, store, { graceMs, tempWindowMs, keepVersions: keep }));
+        results.push(await rotateOne(c, store, { graceMs, tempWindowMs, keepVersions: keep, tokenLists }));
       } catch (e) {
         failures.push({ store: store.spec, error: c.redactor.redact((e as Error).message) });
       }

@@ -24,6 +24,27 @@ export interface OperationContext {
   readonly note: (line: string) => void;
 }
 
+/**
+ * One listing of each instance's tokens for a whole `rotate` run, shared by the secrets of that instance: every
+ * rotation needs the list only for tokens minted before the run (its own retiring and orphaned tokens, which carry
+ * its owner's marker), so the tokens another secret of the batch mints or deletes meanwhile do not matter, and a
+ * token deleted meanwhile is handled by deleteToken as already gone.
+ */
+export class TokenListCache {
+  private readonly lists = new Map<string, Promise<InstanceTokenInfo[]>>();
+
+  public list(api: TencentApi, instanceId: string): Promise<InstanceTokenInfo[]> {
+    let list = this.lists.get(instanceId);
+    if (!list) {
+      list = listInstanceTokens(api, instanceId);
+      // A failed listing is not cached: the next secret of the instance tries again.
+      list.catch(() => this.lists.delete(instanceId));
+      this.lists.set(instanceId, list);
+    }
+    return list;
+  }
+}
+
 export interface TokenSpec {
   readonly instanceId: string;
   readonly registry: string;
@@ -301,6 +322,8 @@ export async function publishServiceAccount(
 }
 
 export interface RotateOptions {
+  /** Token listings shared by the secrets of one run; without it each rotation lists the instance's tokens. */
+  readonly tokenLists?: TokenListCache;
   /** Grace period in ms before a replaced long-term token is deleted. */
   readonly graceMs: number;
   /** Temporary tokens expiring within this window are re-minted. */
@@ -343,7 +366,9 @@ export async function rotateOne(ctx: OperationContext, store: CredentialStore, o
     ctx.redactor.add(...secretsOf(next));
     return { store: store.spec, action: 'reminted', version: await writeOrUndo(ctx, store, next, stored, spec, minted) };
   }
-  const tokens = await listInstanceTokens(ctx.api, spec.instanceId);
+  const tokens = options.tokenLists
+    ? await options.tokenLists.list(ctx.api, spec.instanceId)
+    : await listInstanceTokens(ctx.api, spec.instanceId);
   // Retire the tokens whose grace period is over; keep the others vouched for.
   const retiring: RetiringToken[] = [];
   const retired: string[] = [];

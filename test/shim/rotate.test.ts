@@ -73,3 +73,21 @@ test('failures are counted in the exit code and do not stop the other secrets', 
     { store: 'ssm:missing', error: 'ssm:missing does not exist' },
   ]);
 });
+
+test('a batch lists the instance\'s tokens once, and each secret still retires its own tokens and sweeps its own orphans', async () => {
+  for (const name of ['batch-a', 'batch-b', 'batch-c']) expect((await create(`ssm:${name}`, ['--owner', `team/${name}`])).code).toBe(0);
+  const firstIds = ['batch-a', 'batch-b', 'batch-c'].map((name) => w.document(name).tcrCredentials.tokenId);
+  // An orphan of batch-b: a marked token of its owner that no document points at (an interrupted earlier run).
+  await w.tcr.CreateInstanceToken({ RegistryId: w.instanceId, TokenType: 'longterm', Desc: w.tokens().find((t) => t.id === firstIds[1])!.description });
+  expect(w.tokens()).toHaveLength(4);
+  const listingsBefore = w.actions().filter((a) => a === 'DescribeInstanceToken').length;
+
+  const r = await w.run(['rotate', '--store-prefix', 'batch-', '--grace', '0', '--concurrency', '3']);
+  expect(r.json).toMatchObject({ total: 3, rotated: 3, failed: 0 });
+  expect(w.actions().filter((a) => a === 'DescribeInstanceToken').length - listingsBefore).toBe(1);
+  // Every first token retired, the orphan swept, one fresh token per secret, each one logging in.
+  const live = w.tokens().map((t) => t.id);
+  expect(live).toHaveLength(3);
+  for (const id of firstIds) expect(live).not.toContain(id);
+  for (const name of ['batch-a', 'batch-b', 'batch-c']) expect(w.login(w.document(name)).ok).toBe(true);
+});
