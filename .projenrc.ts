@@ -169,6 +169,14 @@ project.addTask('bench', {
   description: 'Library vs raw L1 vs JSON.stringify synth benchmark (ratios, one run)',
   exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',
 });
+project.addTask('bench:cam', {
+  description: 'CAM benchmark: N CAM users x 2 namespace grants, library vs raw L1 (ratios, one run)',
+  exec: 'ts-node --project test/tsconfig.json bench/cam-bench.ts',
+});
+project.addTask('bench:cam-probe', {
+  description: 'What each CAM bench variant allocates: constructs, tokens, retained heap, objects by constructor',
+  exec: 'ts-node --project test/tsconfig.json bench/cam-probe.ts',
+});
 
 // The project service only knows src/ and test/; name every tsconfig so examples/, bench/, scripts/ and
 // tfprovider/ are linted with type information too.

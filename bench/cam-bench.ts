@@ -6,7 +6,7 @@
  * Measured as bench/harness.ts describes; at each size the parent first checks that both write byte-identical
  * Terraform JSON and manifests.
  *
- * Usage: npx ts-node --project test/tsconfig.json bench/cam-bench.ts   (CAM_BENCH_SIZES=500 CAM_BENCH_REPEATS=5)
+ * Usage: npm run bench:cam   (CAM_BENCH_SIZES=500 CAM_BENCH_REPEATS=5)
  */
 import * as os from 'os';
 import { buildApp, NAMESPACES, STACK, Variant, VARIANTS } from './cam-stacks';

@@ -5,7 +5,7 @@
  * synth, and optionally (CAM_PROBE_SNAPSHOT=1) the retained objects by constructor, from a heap snapshot taken
  * after the build.
  *
- * Usage: npx ts-node --project test/tsconfig.json bench/cam-probe.ts   (CAM_PROBE_N=500 CAM_PROBE_SNAPSHOT=1)
+ * Usage: npm run bench:cam-probe   (CAM_PROBE_N=500 CAM_PROBE_SNAPSHOT=1)
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
