@@ -31,7 +31,10 @@ export function packagedStandIn(bundleDir: string = __dirname): StandInPlugin {
 export function findTerraform(env: NodeJS.ProcessEnv = process.env, fallbacks: readonly string[] = ['/usr/local/bin/terraform']): string {
   const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
   const found = [...dirs.map((d) => path.join(d, 'terraform')), ...fallbacks].find(isExecutable);
-  if (!found) throw new Error(`terraform not found on PATH or at ${fallbacks.join(', ')}: install terraform >= 1.5`);
+  if (!found) {
+    const where = fallbacks.length > 0 ? `on PATH or at ${fallbacks.join(', ')}` : 'on PATH';
+    throw new Error(`terraform not found ${where}: install terraform >= 1.5`);
+  }
   return found;
 }
 

@@ -165,7 +165,7 @@ test('SIGTERM shuts the plugin down cleanly: exit code 0, its socket dir removed
 }, 30_000);
 
 test('without terraform the harness fails loudly instead of skipping', () => {
-  expect(() => findTerraform({ PATH: '/nonexistent' }, [])).toThrow(/terraform not found: install terraform >= 1\.11/);
+  expect(() => findTerraform({ PATH: '/nonexistent' }, [])).toThrow('terraform not found on PATH: install terraform >= 1.5');
   expect(() => findTerraform({ PATH: '/nonexistent' }, ['/nonexistent/terraform'])).toThrow(/terraform not found/);
 });
 

@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as esbuild from 'esbuild';
+import { findTerraform } from '../../src/local/terraform';
 
 const REPO = path.resolve(__dirname, '..', '..');
 export const PROVIDER_VERSION: string = JSON.parse(fs.readFileSync(path.join(REPO, 'schema', 'provider.json'), 'utf8')).version;
@@ -17,25 +18,8 @@ export const PROVIDER_VERSION: string = JSON.parse(fs.readFileSync(path.join(REP
 const PLUGIN_DIR = path.join(REPO, 'tfprovider');
 const HARNESS_DIR = __dirname;
 
-/** terraform on PATH, else /usr/local/bin/terraform; throws (never skips) when neither exists. */
-export function findTerraform(env: NodeJS.ProcessEnv = process.env, fallbacks: readonly string[] = ['/usr/local/bin/terraform']): string {
-  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    const candidate = path.join(dir, 'terraform');
-    if (isExecutable(candidate)) return candidate;
-  }
-  const fallback = fallbacks.find(isExecutable);
-  if (fallback) return fallback;
-  throw new Error('terraform not found: install terraform >= 1.11 on PATH or at /usr/local/bin/terraform (the e2e tests need the real binary)');
-}
-
-function isExecutable(p: string): boolean {
-  try {
-    fs.accessSync(p, fs.constants.X_OK);
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
+// terraform on PATH, else /usr/local/bin/terraform; throws (never skips) when neither exists: tcr-local's lookup.
+export { findTerraform };
 
 export interface PluginInstall {
   /** filesystem_mirror root */
