@@ -1,10 +1,10 @@
-import { DataResource, Token } from 'cdktf';
+import { DataResource } from 'cdktf';
 import { Construct } from 'constructs';
 import type { CredentialPermissionStatement } from './permission-statement';
 import type { SecretStore } from './secret-store';
-import { problem } from '../registry/private/validation';
+import { checkLiteral, problem } from '../registry/private/validation';
 import { checkOwner, OWNER_RULE } from '../validation/credential-rules';
-import { checkRegion, REGION_RULE } from '../validation/regions';
+import { checkRegion } from '../validation/regions';
 
 /** What every delivered credential is configured with. */
 export interface DeliveredCredentialProps {
@@ -47,9 +47,7 @@ export abstract class DeliveredCredential extends Construct {
       validate: () => {
         const out = [...props.store._problems(kind), ...this.propertyProblems()];
         if (checkOwner(this.owner)) out.push(problem(kind, 'owner', this.owner, OWNER_RULE));
-        if (props.region !== undefined && !Token.isUnresolved(props.region) && checkRegion(props.region)) {
-          out.push(problem(kind, 'region', props.region, REGION_RULE));
-        }
+        checkLiteral(out, kind, 'region', props.region, checkRegion);
         return out;
       },
     });
