@@ -28,7 +28,6 @@ const ROLE_ARN = /^qcs::cam::uin\/(\d+):(roleName|role)\/(.+)$/;
 const MAX_SESSION_TAGS = 50;
 
 export interface AssumeRoleInput {
-  readonly roleArn: string;
   readonly sessionName: string;
   readonly durationSeconds?: number;
   readonly policy?: string;

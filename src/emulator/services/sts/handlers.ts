@@ -21,7 +21,6 @@ export const stsService: ServiceDefinition = {
       const { role, resource } = roleForArn(ctx.state, p.string('RoleArn'));
       ctx.authorize('sts:AssumeRole', [resource]);
       const key = assumeRole(ctx.state, ctx.caller, role, {
-        roleArn: p.string('RoleArn'),
         sessionName: p.string('RoleSessionName'),
         durationSeconds: p.has('DurationSeconds') ? Number(p.value('DurationSeconds')) : undefined,
         policy: p.optionalString('Policy'),
