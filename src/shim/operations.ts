@@ -322,8 +322,8 @@ export async function publishServiceAccount(
 }
 
 export interface RotateOptions {
-  /** Token listings shared by the secrets of one run; without it each rotation lists the instance's tokens. */
-  readonly tokenLists?: TokenListCache;
+  /** Token listings shared by the secrets of one run. */
+  readonly tokenLists: TokenListCache;
   /** Grace period in ms before a replaced long-term token is deleted. */
   readonly graceMs: number;
   /** Temporary tokens expiring within this window are re-minted. */
@@ -366,9 +366,7 @@ export async function rotateOne(ctx: OperationContext, store: CredentialStore, o
     ctx.redactor.add(...secretsOf(next));
     return { store: store.spec, action: 'reminted', version: await writeOrUndo(ctx, store, next, stored, spec, minted) };
   }
-  const tokens = options.tokenLists
-    ? await options.tokenLists.list(ctx.api, spec.instanceId)
-    : await listInstanceTokens(ctx.api, spec.instanceId);
+  const tokens = await options.tokenLists.list(ctx.api, spec.instanceId);
   // Retire the tokens whose grace period is over; keep the others vouched for.
   const retiring: RetiringToken[] = [];
   const retired: string[] = [];
